@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// The okta-posture command line: dispatches to a command and turns failures into exit codes
+// (0 done, 1 findings above the threshold, 2 could not run: bad input, credentials, network).
+import { UsageError } from './cli/args.js';
+import { simulateCommand } from './cli/simulate.js';
+import { FixtureError } from './simulator/fixture/format.js';
+
+type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; run: Command }> = {
+  simulate: { summary: 'serve a simulated Okta org on loopback', run: simulateCommand },
+};
+
+const HELP = `Usage: okta-posture <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`)
+  .join('\n')}
+
+Run 'okta-posture <command> --help' for a command's options.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`okta-posture: unknown command '${name}'\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, process.stdout, process.stderr);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FixtureError) {
+      process.stderr.write(`okta-posture ${name}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`okta-posture: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
