@@ -3004,41 +3004,36 @@ function inactivityRule(key, name, days, status, groups) {
 
 ;// CONCATENATED MODULE: ./src/simulator/orgs/security.ts
 const security_self = (path) => ({ self: { href: path } });
-function ipZone(b, z) {
+function addZone(b, z, type, details) {
     const id = b.id('nzo', `zone:${z.key}`);
-    const cidrs = (list) => list === null || list === undefined ? null : list.map((value) => ({ type: value.includes('-') ? 'RANGE' : 'CIDR', value }));
     b.fixture.zones.push({
-        type: 'IP',
+        type,
         id,
         name: z.name,
         status: z.status ?? 'ACTIVE',
         usage: z.usage,
         ...b.stamps(z.system ? 400 : 120),
         system: z.system ?? false,
-        // Okta leaves out gateways and proxies a zone does not have.
-        ...(z.gateways ? { gateways: cidrs(z.gateways) } : {}),
-        ...(z.proxies ? { proxies: cidrs(z.proxies) } : {}),
+        ...details,
         _links: security_self(`/api/v1/zones/${id}`),
     });
     return id;
 }
+function ipZone(b, z) {
+    const cidrs = (list) => list.map((value) => ({ type: value.includes('-') ? 'RANGE' : 'CIDR', value }));
+    // Okta leaves out gateways and proxies a zone does not have.
+    return addZone(b, z, 'IP', {
+        ...(z.gateways ? { gateways: cidrs(z.gateways) } : {}),
+        ...(z.proxies ? { proxies: cidrs(z.proxies) } : {}),
+    });
+}
 /** An enhanced dynamic zone: matches anonymizers, locations and ASNs. */
 function enhancedDynamicZone(b, z) {
-    const id = b.id('nzo', `zone:${z.key}`);
-    b.fixture.zones.push({
-        type: 'DYNAMIC_V2',
-        id,
-        name: z.name,
-        status: z.status ?? 'ACTIVE',
-        usage: z.usage,
-        ...b.stamps(z.system ? 400 : 120),
-        system: z.system ?? false,
+    return addZone(b, z, 'DYNAMIC_V2', {
         locations: { include: (z.locations ?? []).map((country) => ({ country })), exclude: [] },
         asns: { include: [], exclude: [] },
         ipServiceCategories: { include: z.categories, exclude: [] },
-        _links: security_self(`/api/v1/zones/${id}`),
     });
-    return id;
 }
 const AUTHENTICATOR_TYPES = {
     okta_email: ['email', 'Email'],

@@ -14,43 +14,38 @@ export interface ZoneSpec {
   system?: boolean;
 }
 
-export function ipZone(b: OrgBuilder, z: ZoneSpec & { gateways: string[] | null; proxies?: string[] | null }): string {
+function addZone(b: OrgBuilder, z: ZoneSpec, type: 'IP' | 'DYNAMIC_V2', details: OktaObject): string {
   const id = b.id('nzo', `zone:${z.key}`);
-  const cidrs = (list: string[] | null | undefined) =>
-    list === null || list === undefined ? null : list.map((value) => ({ type: value.includes('-') ? 'RANGE' : 'CIDR', value }));
   b.fixture.zones.push({
-    type: 'IP',
+    type,
     id,
     name: z.name,
     status: z.status ?? 'ACTIVE',
     usage: z.usage,
     ...b.stamps(z.system ? 400 : 120),
     system: z.system ?? false,
-    // Okta leaves out gateways and proxies a zone does not have.
-    ...(z.gateways ? { gateways: cidrs(z.gateways) } : {}),
-    ...(z.proxies ? { proxies: cidrs(z.proxies) } : {}),
+    ...details,
     _links: self(`/api/v1/zones/${id}`),
   });
   return id;
 }
 
+export function ipZone(b: OrgBuilder, z: ZoneSpec & { gateways: string[] | null; proxies?: string[] | null }): string {
+  const cidrs = (list: string[]) => list.map((value) => ({ type: value.includes('-') ? 'RANGE' : 'CIDR', value }));
+  // Okta leaves out gateways and proxies a zone does not have.
+  return addZone(b, z, 'IP', {
+    ...(z.gateways ? { gateways: cidrs(z.gateways) } : {}),
+    ...(z.proxies ? { proxies: cidrs(z.proxies) } : {}),
+  });
+}
+
 /** An enhanced dynamic zone: matches anonymizers, locations and ASNs. */
 export function enhancedDynamicZone(b: OrgBuilder, z: ZoneSpec & { categories: string[]; locations?: string[] }): string {
-  const id = b.id('nzo', `zone:${z.key}`);
-  b.fixture.zones.push({
-    type: 'DYNAMIC_V2',
-    id,
-    name: z.name,
-    status: z.status ?? 'ACTIVE',
-    usage: z.usage,
-    ...b.stamps(z.system ? 400 : 120),
-    system: z.system ?? false,
+  return addZone(b, z, 'DYNAMIC_V2', {
     locations: { include: (z.locations ?? []).map((country) => ({ country })), exclude: [] },
     asns: { include: [], exclude: [] },
     ipServiceCategories: { include: z.categories, exclude: [] },
-    _links: self(`/api/v1/zones/${id}`),
   });
-  return id;
 }
 
 const AUTHENTICATOR_TYPES: Record<string, [string, string]> = {
