@@ -532,6 +532,35 @@ const POLICY_TYPES = {
 function scopeSatisfies(granted, required) {
     return granted.includes(required) || granted.includes(required.replace(/\.read$/, '.manage'));
 }
+const COMPILED = ENDPOINTS.map((endpoint) => {
+    const segments = endpoint.path.split('/').filter(Boolean);
+    return { endpoint, segments, staticCount: segments.filter((s) => !s.startsWith('{')).length };
+}).sort((a, b) => b.staticCount - a.staticCount);
+/** The catalogued endpoint a URL path belongs to, with its path parameters. Static segments win. */
+function matchEndpoint(pathname) {
+    let segments;
+    try {
+        segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    }
+    catch {
+        return undefined;
+    }
+    for (const c of COMPILED) {
+        if (c.segments.length !== segments.length)
+            continue;
+        const params = {};
+        const ok = c.segments.every((s, i) => {
+            if (s.startsWith('{')) {
+                params[s.slice(1, -1)] = segments[i];
+                return true;
+            }
+            return s === segments[i];
+        });
+        if (ok)
+            return { endpoint: c.endpoint, params };
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/simulator/handlers/types.ts
 /** A list served as one page regardless of the endpoint's paging (Okta's `q` lookups). */
@@ -1268,47 +1297,18 @@ function handlerFor(endpointPath) {
         throw new Error(`no simulator handler for ${endpointPath}`);
     return handler;
 }
-function compile() {
+function checkHandlers() {
     const missing = ENDPOINTS.filter((e) => !HANDLERS[e.path]).map((e) => e.path);
     const orphans = Object.keys(HANDLERS).filter((p) => !ENDPOINTS.some((e) => e.path === p));
     if (missing.length || orphans.length) {
         throw new Error(`simulator routes out of step: no handler for [${missing.join(', ')}]; no endpoint for [${orphans.join(', ')}]`);
     }
-    return ENDPOINTS.map((endpoint) => {
-        const segments = endpoint.path.split('/').filter(Boolean);
-        return {
-            endpoint,
-            handler: HANDLERS[endpoint.path],
-            segments,
-            staticCount: segments.filter((s) => !s.startsWith('{')).length,
-        };
-    }).sort((a, b) => b.staticCount - a.staticCount);
 }
-const ROUTES = compile();
-/** The route for a GET path, or undefined. Static segments win over parameters. */
+checkHandlers();
+/** The route for a GET path, or undefined. */
 function matchRoute(pathname) {
-    let segments;
-    try {
-        segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    }
-    catch {
-        return undefined;
-    }
-    for (const route of ROUTES) {
-        if (route.segments.length !== segments.length)
-            continue;
-        const params = {};
-        const ok = route.segments.every((s, i) => {
-            if (s.startsWith('{')) {
-                params[s.slice(1, -1)] = segments[i];
-                return true;
-            }
-            return s === segments[i];
-        });
-        if (ok)
-            return { endpoint: route.endpoint, handler: route.handler, params };
-    }
-    return undefined;
+    const match = matchEndpoint(pathname);
+    return match && { ...match, handler: HANDLERS[match.endpoint.path] };
 }
 
 ;// CONCATENATED MODULE: ./src/simulator/conformance/schemaValidator.ts
@@ -4226,8 +4226,9 @@ class SimulatorServer {
             // A server bug seen in the wild: from page two on, `next` repeats the cursor just used.
             if (repeatCursor?.includes(endpointPath) && after !== null)
                 next.searchParams.set('after', after);
-            if (foreignNextLink?.includes(endpointPath))
-                return `<https://attacker.example${next.pathname}${next.search}>; rel="next"`;
+            if (foreignNextLink?.includes(endpointPath)) {
+                return `<${this.settings.quirks.foreignOrigin ?? 'https://attacker.example'}${next.pathname}${next.search}>; rel="next"`;
+            }
             return `<${next.toString()}>; rel="next"`;
         };
         return { ...response, headers: { ...response.headers, link: links.map(rewrite) } };
@@ -4383,6 +4384,7 @@ async function startSimulator(options = {}) {
             : undefined,
         quirks,
         stats,
+        revokeAccessTokens: () => oauth.tokens.clear(),
         close: () => new Promise((resolve) => {
             server.closeAllConnections();
             server.close(() => resolve());

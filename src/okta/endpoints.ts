@@ -208,3 +208,37 @@ export const POLICY_TYPES: Readonly<Record<string, { identityEngineOnly: boolean
 export function scopeSatisfies(granted: readonly string[], required: string): boolean {
   return granted.includes(required) || granted.includes(required.replace(/\.read$/, '.manage'));
 }
+
+interface CompiledEndpoint {
+  endpoint: Endpoint;
+  segments: string[];
+  staticCount: number;
+}
+
+const COMPILED: CompiledEndpoint[] = ENDPOINTS.map((endpoint) => {
+  const segments = endpoint.path.split('/').filter(Boolean);
+  return { endpoint, segments, staticCount: segments.filter((s) => !s.startsWith('{')).length };
+}).sort((a, b) => b.staticCount - a.staticCount);
+
+/** The catalogued endpoint a URL path belongs to, with its path parameters. Static segments win. */
+export function matchEndpoint(pathname: string): { endpoint: Endpoint; params: Record<string, string> } | undefined {
+  let segments: string[];
+  try {
+    segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  for (const c of COMPILED) {
+    if (c.segments.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const ok = c.segments.every((s, i) => {
+      if (s.startsWith('{')) {
+        params[s.slice(1, -1)] = segments[i]!;
+        return true;
+      }
+      return s === segments[i];
+    });
+    if (ok) return { endpoint: c.endpoint, params };
+  }
+  return undefined;
+}

@@ -73,6 +73,8 @@ export interface RunningSimulator {
   /** Protocol misbehaviour to switch on or off while running. */
   quirks: Quirks;
   stats(): SimulatorStats;
+  /** Revokes every OAuth access token issued so far (as an admin revoking a service app's tokens). */
+  revokeAccessTokens(): void;
   close(): Promise<void>;
 }
 
@@ -160,6 +162,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       : undefined,
     quirks,
     stats,
+    revokeAccessTokens: () => oauth.tokens.clear(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

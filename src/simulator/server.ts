@@ -21,6 +21,8 @@ export interface Quirks {
   repeatCursor?: string[];
   /** Endpoint paths whose `next` link points at another origin. */
   foreignNextLink?: string[];
+  /** The origin those links point at (default https://attacker.example). */
+  foreignOrigin?: string;
   /** Leave out the `Date` header. */
   omitDate?: boolean;
   /** Send each `X-Rate-Limit-*` header twice (two buckets), as some Okta endpoints do. */
@@ -180,7 +182,9 @@ export class SimulatorServer {
       const after = url.searchParams.get('after');
       // A server bug seen in the wild: from page two on, `next` repeats the cursor just used.
       if (repeatCursor?.includes(endpointPath) && after !== null) next.searchParams.set('after', after);
-      if (foreignNextLink?.includes(endpointPath)) return `<https://attacker.example${next.pathname}${next.search}>; rel="next"`;
+      if (foreignNextLink?.includes(endpointPath)) {
+        return `<${this.settings.quirks.foreignOrigin ?? 'https://attacker.example'}${next.pathname}${next.search}>; rel="next"`;
+      }
       return `<${next.toString()}>; rel="next"`;
     };
     return { ...response, headers: { ...response.headers, link: links.map(rewrite) } };
