@@ -126,6 +126,18 @@ describe('answers from a server that misbehaves', () => {
     }
   });
 
+  it('treats Invalid session (a header Okta could not read) as refused credentials', async () => {
+    const { client, close } = await fake((_req, res) => {
+      res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ errorCode: 'E0000005', errorSummary: 'Invalid session', errorCauses: [] }));
+    }, { apiToken: TOKEN });
+    try {
+      const out = record(await client.read('/api/v1/org'));
+      expect(out).toMatchObject({ kind: 'failed', error: { name: 'OktaAuthError', message: 'Okta did not accept the Authorization header: Invalid session (HTTP 403, E0000005)' } });
+    } finally {
+      await close();
+    }
+  });
+
   it('scrubs a credential that the server echoes into its error', async () => {
     const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     const pemBody = key.export({ format: 'pem', type: 'pkcs8' }).toString().split('\n')[1]!;

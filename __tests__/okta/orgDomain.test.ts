@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrgDomainError, parseOrganization } from '../../src/okta/orgDomain.js';
+import { adminOriginFromWellKnown, OrgDomainError, parseOrganization } from '../../src/okta/orgDomain.js';
 
 describe('organization input', () => {
   it.each([
@@ -68,5 +68,20 @@ describe('organization input', () => {
 
   it('never echoes a password from the input', () => {
     expect(() => parseOrganization('https://admin:hunter2@dev-123.okta.com')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+});
+
+describe('the Admin Console host of a custom-domain org', () => {
+  it('comes from the Okta org domain that /.well-known/okta-organization names', () => {
+    const body = JSON.stringify({ id: '00o1', pipeline: 'idx', _links: { organization: { href: 'https://acme.okta.com' }, alternate: { href: 'https://login.acme.example' } } });
+    expect(adminOriginFromWellKnown(body)).toBe('https://acme-admin.okta.com');
+  });
+
+  it.each([
+    ['not json', /did not answer with JSON/],
+    ['{}', /did not name the Okta org domain/],
+    [JSON.stringify({ _links: { organization: { href: 'https://login.acme.example' } } }), /is not an Okta org domain/],
+  ])('refuses %j', (body, message) => {
+    expect(() => adminOriginFromWellKnown(body)).toThrow(message);
   });
 });

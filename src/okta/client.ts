@@ -8,7 +8,7 @@ import { matchEndpoint, type Endpoint } from './endpoints.js';
 import { describeStatus, OktaProtocolError, OktaRequestError, type RequestErrorDetails } from './errors.js';
 import { nextFromBody, nextFromLinkHeader } from './links.js';
 import { AccessTokenSource, type AccessToken } from './oauth.js';
-import { parseOrganization, type OrgTarget } from './orgDomain.js';
+import { adminOriginFromWellKnown, type OrgTarget } from './orgDomain.js';
 import type { Outcome } from './outcome.js';
 import { bucketFor } from './rateLimitBuckets.js';
 import { DeadlineError, readRateHeaders, sleep, Throttle } from './throttle.js';
@@ -160,9 +160,7 @@ export class OktaClient {
     if (this.target.kind !== 'custom') return Promise.resolve(this.target.adminOrigin);
     this.adminOrigin ??= (async () => {
       const res = await this.sendWithRetries({ method: 'GET', url: new URL('/.well-known/okta-organization', this.target.origin), headers: {} });
-      const href = (JSON.parse(res.body) as { _links?: { organization?: { href?: string } } })._links?.organization?.href;
-      if (!href) throw new OktaProtocolError('/.well-known/okta-organization did not name the Okta org domain', { request: 'GET /.well-known/okta-organization' });
-      const admin = parseOrganization(href).adminOrigin;
+      const admin = adminOriginFromWellKnown(res.body);
       this.transport.allow(admin);
       return admin;
     })();

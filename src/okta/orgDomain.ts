@@ -96,3 +96,27 @@ export function parseOrganization(input: string, options: { allowCustomDomain?: 
   // The admin host of a custom-domain org is found later from /.well-known/okta-organization.
   return { origin: `https://${host}`, adminOrigin: `https://${host}`, kind: 'custom' };
 }
+
+/**
+ * The Admin Console origin of a custom-domain org, from its `/.well-known/okta-organization`
+ * answer, which names the Okta-hosted org domain.
+ */
+export function adminOriginFromWellKnown(body: string): string {
+  let href: unknown;
+  try {
+    href = (JSON.parse(body) as { _links?: { organization?: { href?: unknown } } })._links?.organization?.href;
+  } catch {
+    throw new OrgDomainError('/.well-known/okta-organization did not answer with JSON');
+  }
+  if (typeof href !== 'string') throw new OrgDomainError('/.well-known/okta-organization did not name the Okta org domain');
+  let target: OrgTarget | undefined;
+  try {
+    target = parseOrganization(href);
+  } catch {
+    target = undefined;
+  }
+  if (target?.kind !== 'okta') {
+    throw new OrgDomainError(`/.well-known/okta-organization named ${href.slice(0, 200)}, which is not an Okta org domain`);
+  }
+  return target.adminOrigin;
+}
