@@ -9,8 +9,17 @@ export class UsageError extends Error {
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export function parseCommandArgs(argv: string[], options: OptionSpec, allowPositionals = false) {
+  // A PEM value starts with dashes; take it as the option's value rather than as another option.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (argv[i]!.startsWith('--') && !argv[i]!.includes('=') && next?.startsWith('-----BEGIN')) {
+      args.push(`${argv[i]}=${next}`);
+      i++;
+    } else args.push(argv[i]!);
+  }
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }

@@ -50,7 +50,8 @@ export function suggest(name: string, candidates: Iterable<string>, max = 2): st
   for (const c of candidates) {
     const d = distance(lower, c.toLowerCase());
     const limit = Math.max(2, Math.floor(name.length / 3));
-    if (d <= limit || c.toLowerCase().includes(lower) || lower.includes(c.toLowerCase())) scored.push([c, d]);
+    // Close in spelling, or a longer name that holds what was typed ('user' → 'users').
+    if (d <= limit || (lower.length >= 3 && c.toLowerCase().includes(lower))) scored.push([c, d]);
   }
   return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, max).map(([c]) => c);
 }
