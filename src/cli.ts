@@ -2,7 +2,10 @@
 // The okta-posture command line: dispatches to a command and turns failures into exit codes
 // (0 done, 1 findings above the threshold, 2 could not run: bad input, credentials, network).
 import { UsageError } from './cli/args.js';
+import { demoCommand } from './cli/demo.js';
+import { lintCommand } from './cli/lint.js';
 import { runCommand } from './cli/run.js';
+import { scanCommand } from './cli/scan.js';
 import { shellCommand } from './cli/shell.js';
 import { simulateCommand } from './cli/simulate.js';
 import { FixtureError } from './simulator/fixture/format.js';
@@ -10,7 +13,10 @@ import { FixtureError } from './simulator/fixture/format.js';
 type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; run: Command }> = {
+  demo: { summary: 'scan a simulated org with the built-in policies', run: demoCommand },
+  lint: { summary: 'check policy bundles', run: (argv, out) => lintCommand(argv, out) },
   run: { summary: 'run an MQL query against an org', run: (argv, out, err) => runCommand(argv, out, err) },
+  scan: { summary: 'assess an org against policy bundles', run: (argv, out, err) => scanCommand(argv, out, err) },
   shell: { summary: 'explore an org interactively with MQL', run: (argv, out, err) => shellCommand(argv, out, err) },
   simulate: { summary: 'serve a simulated Okta org on loopback', run: simulateCommand },
 };

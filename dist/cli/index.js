@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -762,7 +762,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1439,7 +1439,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -45716,6 +45716,13 @@ module.exports = {
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -45889,6 +45896,8580 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+__webpack_unused_export__ = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+exports.X5 = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 4043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
 /***/ })
 
 /******/ });
@@ -46019,2103 +54600,307 @@ function choiceOption(value, name, choices) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/mql/errors.ts
-// Errors a user can cause in MQL carry a stable code and the span they refer to, and render with
-// the offending line and a caret under the column.
-class MqlError extends Error {
-    code;
-    start;
-    end;
-    name = 'MqlError';
-    constructor(code, message, start, end = start + 1) {
-        super(message);
-        this.code = code;
-        this.start = start;
-        this.end = end;
-    }
-    /** 1-based line and column of the error's start in `source`. */
-    position(source) {
-        const before = source.slice(0, Math.min(this.start, source.length));
-        const line = before.split('\n').length;
-        return { line, column: this.start - before.lastIndexOf('\n') };
-    }
-    /** The message, then the source line and a caret (or underline) under the spot. */
-    render(source, origin = 'query') {
-        const { line, column } = this.position(source);
-        const text = source.split('\n')[line - 1] ?? '';
-        const width = Math.max(1, Math.min(this.end, this.start + text.length - column + 1) - this.start);
-        const gutter = `${line} | `;
-        return [
-            `${origin}:${line}:${column}: ${this.message}`,
-            `${gutter}${text}`,
-            `${' '.repeat(gutter.length + column - 1)}${'^'.repeat(width)}`,
-        ].join('\n');
-    }
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/okta/rateLimitBuckets.ts
+// Okta's per-minute rate-limit buckets for management reads: a request counts against the
+// bucket whose template matches it exactly, else the one with the longest matching prefix.
+// Limits are the last published Workforce figures (requests per minute, whole org).
+const bucket = (method, template, match, orgLimit) => ({
+    id: `${method} ${template}${match === 'prefix' ? '*' : ''}`,
+    method,
+    template,
+    match,
+    orgLimit,
+});
+const RATE_LIMIT_BUCKETS = [
+    bucket('GET', '/api/v1/users', 'exact', 600),
+    bucket('GET', '/api/v1/users/{id}', 'exact', 2000),
+    bucket('GET', '/api/v1/apps/{id}', 'exact', 500),
+    bucket('GET', '/api/v1/apps', 'prefix', 100),
+    bucket('GET', '/api/v1/groups/{id}', 'exact', 1000),
+    bucket('GET', '/api/v1/groups', 'prefix', 500),
+    bucket('GET', '/api/v1/logs', 'prefix', 120),
+    bucket('GET', '/api/v1/events', 'prefix', 100),
+    bucket('GET', '/api/v1/devices', 'prefix', 100),
+    bucket('GET', '/oauth2/v1/clients', 'prefix', 100),
+    bucket('POST', '/oauth2/v1/token', 'exact', 600),
+    // "Most other /api/v1 actions", and everything else a scanner reads.
+    bucket('GET', '/', 'prefix', 1200),
+];
+/** By default each API token or OAuth app may use half of a bucket (Okta's per-token ceiling). */
+const PER_TOKEN_SHARE = 0.5;
+/** Simultaneous in-flight requests an org allows (Workforce). */
+const ORG_CONCURRENCY_LIMIT = 75;
+function segmentsMatch(template, path) {
+    return template.every((t, i) => t.startsWith('{') || t === path[i]);
 }
-/** Closest candidates by edit distance, for "did you mean" hints. */
-function suggest(name, candidates, max = 2) {
-    const scored = [];
-    const lower = name.toLowerCase();
+const split = (p) => p.split('/').filter(Boolean);
+const compiled = RATE_LIMIT_BUCKETS.map((b) => ({ bucket: b, segments: split(b.template) }));
+/** The bucket a request counts against. Every GET has one (the catch-all). */
+function bucketFor(method, path) {
+    const segments = split(path);
+    const candidates = compiled.filter((c) => c.bucket.method === method.toUpperCase());
+    const exact = candidates.find((c) => c.bucket.match === 'exact' && c.segments.length === segments.length && segmentsMatch(c.segments, segments));
+    if (exact)
+        return exact.bucket;
+    let best;
     for (const c of candidates) {
-        const d = distance(lower, c.toLowerCase());
-        const limit = Math.max(2, Math.floor(name.length / 3));
-        // Close in spelling, or a longer name that holds what was typed ('user' → 'users').
-        if (d <= limit || (lower.length >= 3 && c.toLowerCase().includes(lower)))
-            scored.push([c, d]);
+        if (c.bucket.match !== 'prefix' || c.segments.length > segments.length)
+            continue;
+        if (!segmentsMatch(c.segments, segments))
+            continue;
+        if (!best || c.segments.length > best.segments.length)
+            best = c;
     }
-    return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, max).map(([c]) => c);
-}
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return row[b.length];
-}
-function didYouMean(name, candidates) {
-    const close = suggest(name, candidates);
-    return close.length ? ` (did you mean ${close.map((c) => `'${c}'`).join(' or ')}?)` : '';
+    return (best ?? compiled[compiled.length - 1]).bucket;
 }
 
-;// CONCATENATED MODULE: ./src/mql/values.ts
-// Runtime values of MQL: JSON-like scalars, lists and dicts, plus times, durations, resources,
-// block results and error values. Errors are values so they can travel to the assertion that
-// depends on them and make it an error instead of a pass.
-class MqlTime {
-    ms;
-    constructor(ms) {
-        this.ms = ms;
-    }
-}
-/** A span of time: `time.day`, `3 * time.hour`, `time.now - created`. */
-class MqlDuration {
-    ms;
-    constructor(ms) {
-        this.ms = ms;
-    }
-}
-/** Data that could not be read, or an operation that could not be done. */
-class ErrorValue {
-    message;
-    kind;
-    needs;
-    constructor(message, kind = 'runtime', 
-    /** For `forbidden`: the admin role, scope or credential that would allow the read. */
-    needs) {
-        this.message = message;
-        this.kind = kind;
-        this.needs = needs;
-    }
-}
-/** The result of `subject { … }` on one subject. */
-class BlockValue {
-    entries;
-    subjectType;
-    constructor(entries, 
-    /** The resource type the block was applied to, if any. */
-    subjectType) {
-        this.entries = entries;
-        this.subjectType = subjectType;
-    }
-}
-const isResource = (v) => typeof v === 'object' && v !== null && v.kind === 'resource' && typeof v.field === 'function';
-const isDict = (v) => typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    !isResource(v);
-const isError = (v) => v instanceof ErrorValue;
-/** The MQL type name of a value, for messages. */
-function typeName(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'list';
-    if (v instanceof RegExp)
-        return 'regex';
-    if (v instanceof MqlTime)
-        return 'time';
-    if (v instanceof MqlDuration)
-        return 'duration';
-    if (v instanceof BlockValue)
-        return 'block';
-    if (v instanceof ErrorValue)
-        return 'error';
-    if (isResource(v))
-        return v.type;
-    if (typeof v === 'object')
-        return 'dict';
-    if (typeof v === 'number')
-        return Number.isInteger(v) ? 'int' : 'float';
-    return typeof v;
-}
-/** The first error among values, so that errors propagate through operations. */
-function firstError(...values) {
-    return values.find(isError);
-}
+;// CONCATENATED MODULE: ./src/jose/jwk.ts
+// JSON Web Keys: turning PEM or JWK text into key objects, public JWKs, and RFC 7638 thumbprints.
 
-;// CONCATENATED MODULE: ./src/mql/truthiness.ts
-// The two verdicts MQL draws from a value. `isTruthy` decides [ok]/[failed] in the shell and
-// `run`; `isSuccess` decides how a check scores, where only booleans carry a verdict and an
-// empty list carries none.
-
-function isTruthy(v) {
-    if (v === null || v instanceof ErrorValue)
-        return false;
-    if (typeof v === 'boolean')
-        return v;
-    if (typeof v === 'number')
-        return v !== 0;
-    if (typeof v === 'string')
-        return v.length > 0;
-    if (v instanceof RegExp)
-        return v.source.length > 0 && v.source !== '(?:)';
-    if (v instanceof MqlTime || v instanceof MqlDuration)
-        return v.ms !== 0;
-    if (Array.isArray(v))
-        return v.length > 0 && v.every(isTruthy);
-    if (v instanceof BlockValue)
-        return blockVerdict(v).success ?? v.entries.every((e) => isTruthy(e.value));
-    if (isResource(v))
-        return true;
-    return Object.values(v).every(isTruthy);
-}
-/** A scoring verdict: booleans count, lists count through their elements, blocks through their assertions. */
-function isSuccess(v) {
-    if (v instanceof ErrorValue)
-        return { valid: true, error: v };
-    if (typeof v === 'boolean')
-        return { valid: true, success: v };
-    if (Array.isArray(v))
-        return combine(v.map(isSuccess));
-    if (v instanceof BlockValue)
-        return combine(v.entries.map((e) => isSuccess(e.value)));
-    return { valid: false };
-}
-function combine(parts) {
-    const error = parts.find((p) => p.valid && 'error' in p);
-    if (error)
-        return error;
-    const valid = parts.filter((p) => p.valid);
-    if (valid.length === 0)
-        return { valid: false };
-    return { valid: true, success: valid.every((p) => p.success) };
-}
-/** A block's verdict from its assertion entries, if it has any. */
-function blockVerdict(b) {
-    const s = isSuccess(b);
-    return s.valid && 'success' in s ? { success: s.success } : {};
-}
-
-;// CONCATENATED MODULE: ./src/mql/operators.ts
-
-
-/** The `empty` literal: matches null, '', [] and {}. */
-const EMPTY = Symbol('empty');
-function isEmpty(v) {
-    if (v === null)
-        return true;
-    if (typeof v === 'string' || Array.isArray(v))
-        return v.length === 0;
-    if (isDict(v))
-        return Object.keys(v).length === 0;
-    return false;
-}
-function asNumber(v) {
-    if (typeof v === 'number')
-        return v;
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
-        return Number(v);
-    if (typeof v === 'boolean')
-        return undefined;
-    return undefined;
-}
-function asText(v) {
-    if (typeof v === 'string')
-        return v;
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    return undefined;
-}
-function looseEquals(a, b) {
-    if (a === EMPTY)
-        return b === EMPTY || isEmpty(b);
-    if (b === EMPTY)
-        return isEmpty(a);
-    if (b instanceof RegExp)
-        return matches(a, b);
-    if (a instanceof RegExp)
-        return matches(b, a);
-    if (a === null || b === null)
-        return a === b;
-    if (a instanceof MqlTime || a instanceof MqlDuration)
-        return (b instanceof MqlTime || b instanceof MqlDuration) && a.ms === b.ms;
-    if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((x, i) => looseEquals(x, b[i]));
-    // A one-element list compares as its element.
-    if (Array.isArray(a))
-        return a.length === 1 && looseEquals(a[0], b);
-    if (Array.isArray(b))
-        return b.length === 1 && looseEquals(a, b[0]);
-    if (isResource(a) || isResource(b))
-        return isResource(a) && isResource(b) && a.type === b.type && a.id === b.id;
-    if (isDict(a) && isDict(b)) {
-        const ka = Object.keys(a);
-        return ka.length === Object.keys(b).length && ka.every((k) => k in b && looseEquals(a[k], b[k]));
-    }
-    if (typeof a === typeof b)
-        return a === b;
-    if (typeof a === 'boolean' || typeof b === 'boolean') {
-        const t = asText(a)?.toLowerCase();
-        const u = asText(b)?.toLowerCase();
-        return t !== undefined && t === u;
-    }
-    const na = asNumber(a);
-    const nb = asNumber(b);
-    if (na !== undefined && nb !== undefined)
-        return na === nb;
-    return false;
-}
-/** `value == /regex/`: does the value's text match? null never matches. */
-function matches(v, re) {
-    if (v === null || v instanceof ErrorValue)
-        return false;
-    if (Array.isArray(v))
-        return v.length === 1 && matches(v[0], re);
-    const text = asText(v);
-    if (text === undefined)
-        return false;
-    re.lastIndex = 0;
-    return re.test(text);
-}
-function compare(a, b) {
-    if ((a instanceof MqlTime && b instanceof MqlTime) || (a instanceof MqlDuration && b instanceof MqlDuration))
-        return a.ms - b.ms;
-    const na = asNumber(a);
-    const nb = asNumber(b);
-    if (na !== undefined && nb !== undefined && (typeof a === 'number' || typeof b === 'number'))
-        return na - nb;
-    if (typeof a === 'string' && typeof b === 'string')
-        return a < b ? -1 : a > b ? 1 : 0;
-    return undefined;
-}
-class OperatorError extends Error {
-}
-/** Applies a binary operator (other than && and ||, which short-circuit in the evaluator). */
-function applyBinary(op, left, right) {
-    const l = left === EMPTY ? null : left;
-    const r = right === EMPTY ? null : right;
-    const err = firstError(l, r);
-    if (err)
-        return err;
-    switch (op) {
-        case '==':
-            return looseEquals(left, right);
-        case '!=':
-            return !looseEquals(left, right);
-        case '=~':
-        case '!~': {
-            const re = r instanceof RegExp ? r : typeof r === 'string' ? toRegExp(r) : undefined;
-            if (!re)
-                throw new OperatorError(`${op} needs a regular expression on the right, not a ${typeName(r)}`);
-            const hit = matches(l, re);
-            return op === '=~' ? hit : !hit;
-        }
-        case '<':
-        case '<=':
-        case '>':
-        case '>=': {
-            if (l === null || r === null)
-                return false;
-            const c = compare(l, r);
-            if (c === undefined)
-                throw new OperatorError(`cannot compare a ${typeName(l)} with a ${typeName(r)} using ${op}`);
-            return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
-        }
-        case '+':
-        case '-':
-        case '*':
-        case '/':
-        case '%':
-            return arithmetic(op, l, r);
-        default:
-            throw new OperatorError(`unknown operator ${op}`);
-    }
-}
-function toRegExp(source) {
+/** A private key from PEM (PKCS#8 or PKCS#1/SEC1) or JWK JSON text. The error never echoes the key. */
+function parsePrivateKey(text) {
+    const trimmed = text.trim();
     try {
-        return new RegExp(source);
+        if (trimmed.startsWith('{')) {
+            const jwk = JSON.parse(trimmed);
+            if (!jwk.d)
+                throw new Error('missing d');
+            return (0,external_node_crypto_.createPrivateKey)({ key: jwk, format: 'jwk' });
+        }
+        return (0,external_node_crypto_.createPrivateKey)({ key: trimmed, format: 'pem' });
     }
     catch {
-        return undefined;
+        throw new Error('the private key is not a PEM private key (-----BEGIN PRIVATE KEY-----) or a private JWK (JSON with "d")');
     }
 }
-function arithmetic(op, l, r) {
-    if (l === null || r === null)
-        return null;
-    if (l instanceof MqlTime && r instanceof MqlDuration)
-        return new MqlTime(op === '+' ? l.ms + r.ms : op === '-' ? l.ms - r.ms : fail());
-    if (l instanceof MqlDuration && r instanceof MqlTime && op === '+')
-        return new MqlTime(l.ms + r.ms);
-    if (l instanceof MqlTime && r instanceof MqlTime && op === '-')
-        return new MqlDuration(l.ms - r.ms);
-    if (l instanceof MqlDuration && r instanceof MqlDuration && (op === '+' || op === '-'))
-        return new MqlDuration(op === '+' ? l.ms + r.ms : l.ms - r.ms);
-    if (l instanceof MqlDuration && typeof r === 'number' && (op === '*' || op === '/'))
-        return new MqlDuration(op === '*' ? l.ms * r : l.ms / r);
-    if (typeof l === 'number' && r instanceof MqlDuration && op === '*')
-        return new MqlDuration(l * r.ms);
-    if (op === '+' && Array.isArray(l) && Array.isArray(r))
-        return [...l, ...r];
-    if (op === '+' && typeof l === 'string' && typeof r === 'string')
-        return l + r;
-    if (typeof l === 'number' && typeof r === 'number') {
-        switch (op) {
-            case '+':
-                return l + r;
-            case '-':
-                return l - r;
-            case '*':
-                return l * r;
-            case '/':
-                if (r === 0)
-                    throw new OperatorError('division by zero');
-                // Whole numbers divide as whole numbers, as in MQL.
-                return Number.isInteger(l) && Number.isInteger(r) ? Math.trunc(l / r) : l / r;
-            case '%':
-                if (r === 0)
-                    throw new OperatorError('division by zero');
-                return l % r;
-        }
-    }
-    return fail();
-    function fail() {
-        throw new OperatorError(`cannot apply ${op} to a ${typeName(l)} and a ${typeName(r)}`);
-    }
+function publicJwk(key) {
+    const pub = key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key;
+    const jwk = pub.export({ format: 'jwk' });
+    return jwk.kty === 'RSA' ? { kty: 'RSA', e: jwk.e, n: jwk.n } : { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
 }
-function applyUnary(op, v) {
-    if (v instanceof ErrorValue)
-        return v;
-    if (op === '!')
-        return !isTruthy(v);
-    if (v === null)
-        return null;
-    if (typeof v === 'number')
-        return -v;
-    if (v instanceof MqlDuration)
-        return new MqlDuration(-v.ms);
-    throw new OperatorError(`cannot negate a ${typeName(v)}`);
+function importPublicJwk(jwk) {
+    return (0,external_node_crypto_.createPublicKey)({ key: jwk, format: 'jwk' });
+}
+/** RFC 7638 SHA-256 thumbprint, base64url. */
+function jwkThumbprint(jwk) {
+    const members = jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(members)).digest('base64url');
 }
 
-;// CONCATENATED MODULE: ./src/mql/functions.ts
+;// CONCATENATED MODULE: ./src/jose/jws.ts
+// Compact JWS (RFC 7515) signing and verification for the algorithms Okta accepts in client
+// assertions and DPoP proofs: RS256/384/512 and ES256/384/512, on node:crypto only.
 
-
-
-const PREDICATE_NAMES = new Set(['all', 'any', 'none', 'one', 'contains', 'containsAll', 'containsNone', 'containsOnly', 'in', 'notIn']);
-/** Whether an argument reads as a condition on each element rather than a value to look for. */
-function isPredicateNode(node) {
-    switch (node.type) {
-        case 'binary':
-            return ['==', '!=', '=~', '!~', '<', '<=', '>', '>=', '&&', '||'].includes(node.op);
-        case 'unary':
-            return node.op === '!';
-        case 'call':
-            return PREDICATE_NAMES.has(node.name);
-        default:
-            return false;
-    }
-}
-const nullList = (name) => new ErrorValue(`${name}() cannot decide on a list that is null (the data is not there)`);
-async function filter(list, pred, ctx) {
-    const verdicts = await Promise.all(list.map((e) => ctx.withElement(pred, e)));
-    const err = verdicts.find((v) => v instanceof ErrorValue);
-    if (err)
-        return err;
-    return list.filter((_, i) => isTruthy(verdicts[i]));
-}
-async function listArg(args, ctx, name) {
-    const v = await ctx.value(args[0]);
-    if (v instanceof ErrorValue)
-        return v;
-    if (v === EMPTY || v === null)
-        return [];
-    if (!Array.isArray(v))
-        return ctx.fail(`${name}() takes a list, such as ["a", "b"]`);
-    return v;
-}
-const predicate = (name, decide) => async (target, args, ctx) => {
-    if (target === null)
-        return nullList(name);
-    const list = target;
-    const matched = await filter(list, args[0], ctx);
-    if (matched instanceof ErrorValue)
-        return matched;
-    return decide(matched.length, list.length);
+const JWS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
+const HASH = {
+    RS256: 'sha256',
+    RS384: 'sha384',
+    RS512: 'sha512',
+    ES256: 'sha256',
+    ES384: 'sha384',
+    ES512: 'sha512',
 };
-const FUNCTIONS = {
-    where: {
-        on: ['list'],
-        arity: [1],
-        doc: 'the elements for which the condition holds',
-        run: async (target, args, ctx) => (target === null ? null : filter(target, args[0], ctx)),
-    },
-    all: { on: ['list'], arity: [1], doc: 'true when every element meets the condition (an empty list: true)', run: predicate('all', (m, t) => m === t) },
-    any: { on: ['list'], arity: [1], doc: 'true when at least one element meets the condition', run: predicate('any', (m) => m > 0) },
-    none: { on: ['list'], arity: [1], doc: 'true when no element meets the condition (an empty list: true)', run: predicate('none', (m) => m === 0) },
-    one: { on: ['list'], arity: [1], doc: 'true when exactly one element meets the condition', run: predicate('one', (m) => m === 1) },
-    contains: {
-        on: ['list', 'string'],
-        arity: [1],
-        doc: 'lists: an element meets the condition or equals the value; strings: holds the text (or any of a list of texts)',
-        run: async (target, args, ctx) => {
-            if (target === null)
-                return nullList('contains');
-            if (typeof target === 'string') {
-                const needle = await ctx.value(args[0]);
-                if (needle instanceof ErrorValue)
-                    return needle;
-                const needles = Array.isArray(needle) ? needle : [needle];
-                return needles.some((n) => typeof n === 'string' && target.includes(n));
-            }
-            const list = target;
-            if (isPredicateNode(args[0])) {
-                const matched = await filter(list, args[0], ctx);
-                return matched instanceof ErrorValue ? matched : matched.length > 0;
-            }
-            const needle = await ctx.value(args[0]);
-            if (needle instanceof ErrorValue)
-                return needle;
-            return list.some((e) => looseEquals(e, needle));
-        },
-    },
-    containsAll: {
-        on: ['list'],
-        arity: [1],
-        doc: 'true when the list holds every value of the given list',
-        run: async (target, args, ctx) => {
-            if (target === null)
-                return nullList('containsAll');
-            const wanted = await listArg(args, ctx, 'containsAll');
-            if (wanted instanceof ErrorValue)
-                return wanted;
-            return wanted.every((w) => target.some((e) => looseEquals(e, w)));
-        },
-    },
-    containsNone: {
-        on: ['list'],
-        arity: [1],
-        doc: 'true when the list holds none of the values of the given list',
-        run: async (target, args, ctx) => {
-            if (target === null)
-                return nullList('containsNone');
-            const unwanted = await listArg(args, ctx, 'containsNone');
-            if (unwanted instanceof ErrorValue)
-                return unwanted;
-            return !target.some((e) => unwanted.some((u) => looseEquals(e, u)));
-        },
-    },
-    containsOnly: {
-        on: ['list'],
-        arity: [1],
-        doc: 'true when every element of the list is one of the given values',
-        run: async (target, args, ctx) => {
-            if (target === null)
-                return nullList('containsOnly');
-            const allowed = await listArg(args, ctx, 'containsOnly');
-            if (allowed instanceof ErrorValue)
-                return allowed;
-            return target.every((e) => allowed.some((a) => looseEquals(e, a)));
-        },
-    },
-    in: {
-        on: ['scalar', 'string', 'list'],
-        arity: [1],
-        doc: 'true when the value is one of the given list (for a list: every element is)',
-        run: async (target, args, ctx) => {
-            const options = await listArg(args, ctx, 'in');
-            if (options instanceof ErrorValue)
-                return options;
-            const values = Array.isArray(target) ? target : [target];
-            return values.every((v) => options.some((o) => looseEquals(v, o)));
-        },
-    },
-    notIn: {
-        on: ['scalar', 'string', 'list'],
-        arity: [1],
-        doc: 'true when the value is none of the given list',
-        run: async (target, args, ctx) => {
-            const options = await listArg(args, ctx, 'notIn');
-            if (options instanceof ErrorValue)
-                return options;
-            const values = Array.isArray(target) ? target : [target];
-            return !values.some((v) => options.some((o) => looseEquals(v, o)));
-        },
-    },
-    map: {
-        on: ['list'],
-        arity: [1],
-        doc: 'the value of the expression for each element',
-        run: async (target, args, ctx) => {
-            if (target === null)
-                return null;
-            const out = await Promise.all(target.map((e) => ctx.withElement(args[0], e)));
-            return out.find((v) => v instanceof ErrorValue) ?? out;
-        },
-    },
-    length: {
-        on: ['list', 'string', 'dict'],
-        arity: [0],
-        doc: 'how many elements, characters or keys',
-        run: async (target) => (target === null ? null : Array.isArray(target) || typeof target === 'string' ? target.length : Object.keys(target).length),
-    },
-    first: { on: ['list'], arity: [0], doc: 'the first element (null for an empty list)', run: async (t) => (t === null ? null : (t[0] ?? null)) },
-    last: { on: ['list'], arity: [0], doc: 'the last element (null for an empty list)', run: async (t) => (t === null ? null : (t.at(-1) ?? null)) },
-    keys: { on: ['dict'], arity: [0], doc: "the dict's keys", run: async (t) => (t === null ? null : Object.keys(t)) },
-    values: { on: ['dict'], arity: [0], doc: "the dict's values", run: async (t) => (t === null ? null : Object.values(t)) },
-    downcase: { on: ['string'], arity: [0], doc: 'the text in lower case', run: async (t) => (t === null ? null : t.toLowerCase()) },
-    upcase: { on: ['string'], arity: [0], doc: 'the text in upper case', run: async (t) => (t === null ? null : t.toUpperCase()) },
-    trim: { on: ['string'], arity: [0, 1], doc: 'the text without surrounding spaces (or the given characters)', run: async (t, args, ctx) => {
-            if (t === null)
-                return null;
-            if (args.length === 0)
-                return t.trim();
-            const chars = await ctx.value(args[0]);
-            if (typeof chars !== 'string')
-                return ctx.fail('trim() takes the characters to remove as a string');
-            const set = new Set(chars);
-            let s = t;
-            while (s && set.has(s[0]))
-                s = s.slice(1);
-            while (s && set.has(s.at(-1)))
-                s = s.slice(0, -1);
-            return s;
-        } },
-    split: {
-        on: ['string'],
-        arity: [1],
-        doc: 'the parts of the text between separators',
-        run: async (t, args, ctx) => {
-            if (t === null)
-                return null;
-            const sep = await ctx.value(args[0]);
-            if (typeof sep !== 'string')
-                return ctx.fail('split() takes the separator as a string');
-            return t.split(sep);
-        },
-    },
-};
-/** The kind of receiver a value is, for looking up functions. */
-function receiverOf(v) {
-    if (v === null)
-        return undefined;
-    if (Array.isArray(v))
-        return 'list';
-    if (typeof v === 'string')
-        return 'string';
-    if (isDict(v))
-        return 'dict';
-    if (isResource(v))
-        return undefined;
-    return 'scalar';
+const EC_CURVE = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
+const base64url = (data) => Buffer.from(data).toString('base64url');
+const sha256base64url = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('base64url');
+/** The algorithm a key signs with: RS256 for RSA, the curve's ES algorithm for EC. */
+function algorithmFor(key) {
+    if (key.asymmetricKeyType === 'rsa')
+        return 'RS256';
+    if (key.asymmetricKeyType === 'ec') {
+        const curve = key.export({ format: 'jwk' }).crv;
+        const alg = curve ? EC_CURVE[curve] : undefined;
+        if (alg)
+            return alg;
+        throw new Error(`EC curve ${curve ?? '(unknown)'} is not supported; use P-256, P-384 or P-521`);
+    }
+    throw new Error(`${key.asymmetricKeyType ?? 'this'} keys are not supported; use an RSA or EC key`);
 }
-
-;// CONCATENATED MODULE: ./src/mql/checker.ts
-
-
-const TIME_FIELDS = { now: 'time', today: 'time', second: 'duration', minute: 'duration', hour: 'duration', day: 'duration', week: 'duration' };
-const describe = (t) => (typeof t === 'string' ? t : 'list' in t ? `list of ${describe(t.list)}` : t.resource);
-function check(program, schema) {
-    return new Checker(schema).program(program);
+function signJws(header, payload, privateKey) {
+    const alg = header.alg ?? algorithmFor(privateKey);
+    const input = `${base64url(JSON.stringify({ ...header, alg }))}.${base64url(JSON.stringify(payload))}`;
+    const signature = (0,external_node_crypto_.sign)(HASH[alg], Buffer.from(input), {
+        key: privateKey,
+        dsaEncoding: alg.startsWith('ES') ? 'ieee-p1363' : undefined,
+    });
+    return `${input}.${base64url(signature)}`;
 }
-class Checker {
-    schema;
-    problems = [];
-    constructor(schema) {
-        this.schema = schema;
-    }
-    program(p) {
-        this.statements(p.statements, { vars: new Map() });
-        return this.problems;
-    }
-    statements(list, scope) {
-        for (const s of list) {
-            if (s.type === 'assignment')
-                scope.vars.set(s.name, this.type(s.value, scope));
-            else
-                this.type(s.expression, scope);
-        }
-    }
-    report(code, message, start, end) {
-        this.problems.push(new MqlError(code, message, start, end));
-        return 'any';
-    }
-    /** "did you mean" for a field: the closest fields, or where a well-known attribute really lives. */
-    hint(resource, name, fields) {
-        const aliases = this.schema.aliases?.(resource) ?? {};
-        const alias = Object.keys(aliases).find((a) => a.toLowerCase() === name.toLowerCase()) ?? didYouMeanTarget(name, Object.keys(aliases));
-        if (alias)
-            return ` (did you mean ${aliases[alias]}?)`;
-        return didYouMean(name, fields);
-    }
-    fieldsOf(t) {
-        if (typeof t === 'object' && 'resource' in t) {
-            if (t.resource === 'time')
-                return TIME_FIELDS;
-            return this.schema.fields(t.resource);
-        }
-        return undefined;
-    }
-    identifier(name, node, scope) {
-        for (let s = scope; s; s = s.parent) {
-            if (s.subject !== undefined) {
-                if (name === '_')
-                    return s.subject;
-                const fields = this.fieldsOf(s.subject);
-                if (fields && name in fields)
-                    return fields[name];
-                if (s.subject === 'dict' || s.subject === 'any')
-                    return 'any';
-            }
-            if (s.vars.has(name))
-                return s.vars.get(name);
-        }
-        if (name === 'time')
-            return { resource: 'time' };
-        if (name === 'props')
-            return { resource: 'props' };
-        const global = this.schema.globals[name];
-        if (global)
-            return global;
-        let subject;
-        for (let s = scope; s && subject === undefined; s = s.parent)
-            subject = s.subject;
-        const fields = subject ? Object.keys(this.fieldsOf(subject) ?? {}) : [];
-        const names = [...fields, ...Object.keys(this.schema.globals), 'time', 'props', ...collectVars(scope)];
-        const resource = subject && typeof subject === 'object' && 'resource' in subject ? subject.resource : undefined;
-        const prefix = resource ? `${resource} has no field '${name}'` : `'${name}' is not a resource, field or variable`;
-        return this.report('unknown-field', `${prefix}${resource ? this.hint(resource, name, names) : didYouMean(name, names)}`, node.start, node.end);
-    }
-    member(target, name, node) {
-        if (target === 'any' || target === 'dict')
-            return name === 'length' ? 'int' : 'any';
-        if (typeof target === 'object' && 'resource' in target) {
-            if (target.resource === 'props') {
-                if (this.schema.props && !this.schema.props.has(name)) {
-                    return this.report('unknown-field', `there is no property '${name}'${didYouMean(name, this.schema.props)}`, node.nameStart, node.end);
-                }
-                return 'any';
-            }
-            const fields = this.fieldsOf(target);
-            if (!fields)
-                return 'any';
-            if (name in fields)
-                return fields[name];
-            return this.report('unknown-field', `${target.resource} has no field '${name}'${this.hint(target.resource, name, Object.keys(fields))}`, node.nameStart, node.end);
-        }
-        const fn = FUNCTIONS[name];
-        if (fn?.arity.includes(0))
-            return this.functionResult(name, target, 'any');
-        if (typeof target === 'object' && 'list' in target) {
-            const fnHint = didYouMean(name, Object.keys(FUNCTIONS).filter((f) => FUNCTIONS[f].arity.includes(0)));
-            if (fnHint)
-                return this.report('unknown-function', `a list has no field or function '${name}'${fnHint}`, node.nameStart, node.end);
-            return this.report('type', `a list has no field '${name}'; use .map(${name}) for each element's ${name}, or { ${name} }`, node.nameStart, node.end);
-        }
-        if (target === 'string' || target === 'int' || target === 'bool' || target === 'time') {
-            return this.report('unknown-field', `a ${target} has no field or function '${name}'`, node.nameStart, node.end);
-        }
-        return 'any';
-    }
-    functionResult(name, target, mapped) {
-        const element = typeof target === 'object' && 'list' in target ? target.list : 'any';
-        switch (name) {
-            case 'where':
-                return target;
-            case 'map':
-                return { list: mapped };
-            case 'first':
-            case 'last':
-                return element;
-            case 'length':
-                return 'int';
-            case 'keys':
-            case 'split':
-                return { list: 'string' };
-            case 'values':
-                return { list: 'any' };
-            case 'downcase':
-            case 'upcase':
-            case 'trim':
-                return 'string';
-            default:
-                return 'bool';
-        }
-    }
-    type(node, scope) {
-        switch (node.type) {
-            case 'literal':
-                return node.value === null ? 'any' : typeof node.value === 'number' ? 'int' : typeof node.value === 'string' ? 'string' : 'bool';
-            case 'regex':
-                return 'regex';
-            case 'list':
-                node.items.forEach((i) => this.type(i, scope));
-                return { list: 'any' };
-            case 'map':
-                node.entries.forEach((e) => this.type(e.value, scope));
-                return 'dict';
-            case 'identifier':
-                return this.identifier(node.name, node, scope);
-            case 'member':
-                return this.member(this.type(node.target, scope), node.name, node);
-            case 'index': {
-                const target = this.type(node.target, scope);
-                this.type(node.index, scope);
-                if (typeof target === 'object' && 'list' in target)
-                    return target.list;
-                return 'any';
-            }
-            case 'call': {
-                const target = this.type(node.target, scope);
-                const fn = FUNCTIONS[node.name];
-                if (!fn)
-                    return this.report('unknown-function', `there is no function '${node.name}'${didYouMean(node.name, Object.keys(FUNCTIONS))}`, node.nameStart, node.nameStart + node.name.length);
-                if (!fn.arity.includes(node.args.length)) {
-                    return this.report('bad-arguments', `${node.name}() takes ${fn.arity.join(' or ')} argument${fn.arity.at(-1) === 1 ? '' : 's'}, not ${node.args.length}`, node.start, node.end);
-                }
-                const element = typeof target === 'object' && 'list' in target ? target.list : 'any';
-                const bound = ['where', 'all', 'any', 'none', 'one', 'map', 'contains'].includes(node.name);
-                const argTypes = node.args.map((a) => this.type(a, bound ? { vars: new Map(), subject: element, parent: scope } : scope));
-                if (typeof target === 'object' && 'resource' in target && target.resource !== 'props') {
-                    return this.report('type', `${node.name}() works on a ${fn.on.join(' or ')}, not on a ${describe(target)}`, node.nameStart, node.end);
-                }
-                return this.functionResult(node.name, target, argTypes[0] ?? 'any');
-            }
-            case 'block': {
-                const target = this.type(node.target, scope);
-                const subject = typeof target === 'object' && 'list' in target ? target.list : target;
-                if (!node.star)
-                    this.statements(node.body, { vars: new Map(), subject, parent: scope });
-                return typeof target === 'object' && 'list' in target ? { list: 'dict' } : 'dict';
-            }
-            case 'unary':
-                this.type(node.operand, scope);
-                return node.op === '!' ? 'bool' : 'any';
-            case 'binary': {
-                const left = this.type(node.left, scope);
-                const right = this.type(node.right, scope);
-                if (['+', '-', '*', '/', '%'].includes(node.op)) {
-                    if (left === 'time' && right === 'duration')
-                        return 'time';
-                    if (left === 'time' && right === 'time')
-                        return 'duration';
-                    if (left === 'duration' || right === 'duration')
-                        return 'duration';
-                    return 'any';
-                }
-                return 'bool';
-            }
-        }
-    }
-}
-function didYouMeanTarget(name, candidates) {
-    return suggest(name, candidates, 1)[0];
-}
-function collectVars(scope) {
-    const names = [];
-    for (let s = scope; s; s = s.parent)
-        names.push(...s.vars.keys());
-    return names;
-}
-
-;// CONCATENATED MODULE: ./src/mql/labels.ts
-/** `credentials['provider']['name']` → `credentials[provider][name]`, as cnspec prints labels. */
-function normalizeLabel(text) {
-    return text.replace(/\[\s*(['"])((?:\\.|(?!\1).)*)\1\s*\]/g, '[$2]').replace(/\s+/g, ' ').trim();
-}
-function labelOf(node, source) {
-    if (node.type === 'block')
-        return labelOf(node.target, source);
-    if (node.type === 'call')
-        return `${labelOf(node.target, source)}.${node.name}`;
-    return normalizeLabel(source.slice(node.start, node.end));
-}
-
-;// CONCATENATED MODULE: ./src/mql/evaluator.ts
-
-
-
-
-
-
-const COMPARISONS = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=']);
-const ASSERTING_OPS = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=', '&&', '||']);
-const ASSERTING_FUNCTIONS = new Set(['all', 'any', 'none', 'one', 'contains', 'containsAll', 'containsNone', 'containsOnly', 'in', 'notIn']);
-/** Whether a statement's value is a verdict rather than data. */
-function isAssertion(node) {
-    if (node.type === 'binary')
-        return ASSERTING_OPS.has(node.op);
-    if (node.type === 'unary')
-        return node.op === '!';
-    if (node.type === 'call')
-        return ASSERTING_FUNCTIONS.has(node.name);
-    return false;
-}
-const DAY = 86_400_000;
-const evaluator_TIME_FIELDS = {
-    now: (now) => new MqlTime(now),
-    today: (now) => new MqlTime(Math.floor(now / DAY) * DAY),
-    second: () => new MqlDuration(1000),
-    minute: () => new MqlDuration(60_000),
-    hour: () => new MqlDuration(3_600_000),
-    day: () => new MqlDuration(DAY),
-    week: () => new MqlDuration(7 * DAY),
-};
-function timeResource(now) {
-    return {
-        kind: 'resource',
-        type: 'time',
-        id: 'time',
-        field: async (name) => evaluator_TIME_FIELDS[name](now),
-        fieldNames: () => Object.keys(evaluator_TIME_FIELDS),
-        defaultFields: () => ['now'],
-    };
-}
-function propsResource(props) {
-    return { kind: 'resource', type: 'props', id: 'props', field: async (name) => props[name], fieldNames: () => Object.keys(props), defaultFields: () => Object.keys(props) };
-}
-class Evaluator {
-    program;
-    env;
-    time;
-    propsValue;
-    constructor(program, env) {
-        this.program = program;
-        this.env = env;
-        this.time = timeResource(env.now);
-        this.propsValue = propsResource(env.props);
-    }
-    async run() {
-        const scope = { vars: new Map(), hasSubject: false };
-        const results = [];
-        for (const statement of this.program.statements) {
-            if (statement.type === 'assignment') {
-                scope.vars.set(statement.name, await this.eval(statement.value, scope));
-                continue;
-            }
-            results.push(await this.topLevel(statement, scope));
-        }
-        return results;
-    }
-    /** A top-level statement, keeping what an assertion compared or judged for the report. */
-    async topLevel(statement, scope) {
-        const node = statement.expression;
-        const assertion = isAssertion(node);
-        if (node.type === 'binary' && COMPARISONS.has(node.op)) {
-            const [left, right] = await Promise.all([this.evalOperand(node.left, scope), this.evalOperand(node.right, scope)]);
-            const value = await this.guard(node, () => applyBinary(node.op, left, right));
-            return { statement, value, assertion, compared: { left: left === EMPTY ? null : left, right: right === EMPTY ? null : right } };
-        }
-        if (node.type === 'call' && assertion) {
-            const judged = await this.eval(node.target, scope);
-            const value = await this.call(node, scope, judged);
-            return { statement, value, assertion, judged };
-        }
-        return { statement, value: await this.eval(node, scope), assertion };
-    }
-    async eval(node, scope) {
-        const v = await this.evalOperand(node, scope);
-        return v === EMPTY ? null : v;
-    }
-    async evalOperand(node, scope) {
-        switch (node.type) {
-            case 'literal':
-                return node.empty ? EMPTY : node.value;
-            case 'regex':
-                return new RegExp(node.pattern, node.flags);
-            case 'list':
-                return Promise.all(node.items.map((i) => this.eval(i, scope)));
-            case 'map': {
-                const out = {};
-                for (const e of node.entries)
-                    out[e.key] = await this.eval(e.value, scope);
-                return out;
-            }
-            case 'identifier':
-                return this.identifier(node.name, node, scope);
-            case 'member':
-                return this.member(await this.eval(node.target, scope), node.name, node);
-            case 'index':
-                return this.index(node, scope);
-            case 'call':
-                return this.call(node, scope);
-            case 'block':
-                return this.block(node, scope);
-            case 'unary':
-                return this.guard(node, async () => applyUnary(node.op, await this.eval(node.operand, scope)));
-            case 'binary':
-                return this.binary(node, scope);
-        }
-    }
-    async guard(node, fn) {
+/** Splits and parses a compact JWS without checking its signature. Throws on malformed input. */
+function decodeJws(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        throw new Error('not a compact JWS (expected three dot-separated parts)');
+    const [h, p, s] = parts;
+    const parse = (part, what) => {
+        let value;
         try {
-            return await fn();
+            value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
         }
-        catch (error) {
-            if (error instanceof OperatorError)
-                throw new MqlError('type', error.message, node.start, node.end);
-            throw error;
+        catch {
+            throw new Error(`the JWS ${what} is not base64url-encoded JSON`);
         }
-    }
-    async binary(node, scope) {
-        if (node.op === '&&' || node.op === '||') {
-            const left = await this.eval(node.left, scope);
-            if (left instanceof ErrorValue)
-                return left;
-            if (node.op === '&&' && !isTruthy(left))
-                return false;
-            if (node.op === '||' && isTruthy(left))
-                return true;
-            const right = await this.eval(node.right, scope);
-            return right instanceof ErrorValue ? right : isTruthy(right);
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            throw new Error(`the JWS ${what} is not a JSON object`);
         }
-        const [left, right] = await Promise.all([this.evalOperand(node.left, scope), this.evalOperand(node.right, scope)]);
-        return this.guard(node, () => applyBinary(node.op, left, right));
-    }
-    async identifier(name, node, scope) {
-        for (let s = scope; s; s = s.parent) {
-            if (s.hasSubject) {
-                if (name === '_')
-                    return s.subject ?? null;
-                const subject = s.subject ?? null;
-                if (isResource(subject) && subject.fieldNames().includes(name))
-                    return subject.field(name);
-                if (isDict(subject) && name in subject)
-                    return subject[name];
-            }
-            if (s.vars.has(name))
-                return s.vars.get(name);
-        }
-        if (name === 'time')
-            return this.time;
-        if (name === 'props')
-            return this.propsValue;
-        const global = this.env.global(name);
-        if (global !== undefined)
-            return global;
-        if (name === '_')
-            throw new MqlError('unknown-field', "'_' names the element inside a block or a function such as where(…); there is none here", node.start, node.end);
-        const subject = innermostSubject(scope) ?? null;
-        const fields = isResource(subject) ? subject.fieldNames() : isDict(subject) ? Object.keys(subject) : [];
-        const known = [...fields, ...this.env.globalNames(), 'time', 'props', ...varNames(scope)];
-        const where = isResource(subject) ? `${subject.type} has no field '${name}'` : `'${name}' is not a resource, field or variable`;
-        throw new MqlError('unknown-field', `${where}${didYouMean(name, known)}`, node.start, node.end);
-    }
-    async member(target, name, node) {
-        if (target instanceof ErrorValue)
-            return target;
-        if (target === null)
-            return null;
-        if (isResource(target)) {
-            if (target.fieldNames().includes(name))
-                return target.field(name);
-            if (target.type === 'props')
-                throw new MqlError('unknown-field', `there is no property '${name}'${didYouMean(name, target.fieldNames())}`, node.nameStart, node.end);
-            throw new MqlError('unknown-field', `${target.type} has no field '${name}'${didYouMean(name, target.fieldNames())}`, node.nameStart, node.end);
-        }
-        const fn = FUNCTIONS[name];
-        const receiver = receiverOf(target);
-        if (fn && receiver && fn.on.includes(receiver) && fn.arity.includes(0)) {
-            return fn.run(target, [], this.functionContext(node, { vars: new Map(), hasSubject: false }));
-        }
-        if (isDict(target))
-            return target[name] ?? null;
-        if (Array.isArray(target)) {
-            throw new MqlError('type', `a list has no field '${name}'; use .map(${name}) for each element's ${name}, or { ${name} }`, node.nameStart, node.end);
-        }
-        throw new MqlError('unknown-field', `a ${typeName(target)} has no field or function '${name}'`, node.nameStart, node.end);
-    }
-    async index(node, scope) {
-        const [target, index] = await Promise.all([this.eval(node.target, scope), this.eval(node.index, scope)]);
-        if (target instanceof ErrorValue)
-            return target;
-        if (index instanceof ErrorValue)
-            return index;
-        if (target === null)
-            return null;
-        if (Array.isArray(target)) {
-            if (typeof index !== 'number' || !Number.isInteger(index))
-                throw new MqlError('type', `a list is indexed by a whole number, not a ${typeName(index)}`, node.index.start, node.index.end);
-            return target[index < 0 ? target.length + index : index] ?? null;
-        }
-        if (isDict(target)) {
-            if (typeof index !== 'string' && typeof index !== 'number')
-                throw new MqlError('type', `a dict is indexed by a key, not a ${typeName(index)}`, node.index.start, node.index.end);
-            return target[String(index)] ?? null;
-        }
-        if (isResource(target) && typeof index === 'string')
-            return this.member(target, index, { ...node, type: 'member', name: index, nameStart: node.index.start, target: node.target });
-        throw new MqlError('type', `a ${typeName(target)} cannot be indexed with [ ]`, node.start, node.end);
-    }
-    functionContext(node, scope) {
-        return {
-            withElement: (arg, element) => this.eval(arg, { vars: new Map(), subject: element, hasSubject: true, parent: scope }),
-            value: (arg) => this.evalOperand(arg, scope),
-            fail: (message) => {
-                throw new MqlError('bad-arguments', message, node.start, node.end);
-            },
-        };
-    }
-    async call(node, scope, evaluated) {
-        const target = evaluated !== undefined ? evaluated : await this.eval(node.target, scope);
-        if (target instanceof ErrorValue)
-            return target;
-        const fn = FUNCTIONS[node.name];
-        if (!fn)
-            throw new MqlError('unknown-function', `there is no function '${node.name}'${didYouMean(node.name, Object.keys(FUNCTIONS))}`, node.nameStart, node.end);
-        if (!fn.arity.includes(node.args.length)) {
-            throw new MqlError('bad-arguments', `${node.name}() takes ${fn.arity.join(' or ')} argument${fn.arity.at(-1) === 1 ? '' : 's'}, not ${node.args.length}`, node.start, node.end);
-        }
-        const receiver = receiverOf(target);
-        if (target !== null && (!receiver || !fn.on.includes(receiver))) {
-            throw new MqlError('type', `${node.name}() works on a ${fn.on.join(' or ')}, not on a ${typeName(target)}`, node.nameStart, node.end);
-        }
-        return this.guard(node, () => fn.run(target, node.args, this.functionContext(node, scope)));
-    }
-    async block(node, scope) {
-        const target = await this.eval(node.target, scope);
-        if (target instanceof ErrorValue || target === null)
-            return target;
-        if (Array.isArray(target))
-            return Promise.all(target.map((element) => this.blockOn(element, node, scope)));
-        return this.blockOn(target, node, scope);
-    }
-    async blockOn(subject, node, scope) {
-        if (subject instanceof ErrorValue || subject === null)
-            return subject;
-        if (!isResource(subject) && !isDict(subject)) {
-            throw new MqlError('type', `a block { … } applies to a resource, a dict or a list of them, not to a ${typeName(subject)}`, node.start, node.end);
-        }
-        const inner = { vars: new Map(), subject, hasSubject: true, parent: scope };
-        if (node.star) {
-            const names = isResource(subject) ? subject.fieldNames() : Object.keys(subject);
-            const values = await Promise.all(names.map((n) => (isResource(subject) ? subject.field(n) : subject[n])));
-            return new BlockValue(names.map((label, i) => ({ label, value: values[i], assertion: false })), isResource(subject) ? subject.type : undefined);
-        }
-        const entries = [];
-        for (const statement of node.body) {
-            if (statement.type === 'assignment') {
-                inner.vars.set(statement.name, await this.eval(statement.value, inner));
-                continue;
-            }
-            const label = labelOf(statement.expression, this.program.source);
-            entries.push({ label, value: await this.eval(statement.expression, inner), assertion: isAssertion(statement.expression) });
-        }
-        return new BlockValue(entries, isResource(subject) ? subject.type : undefined);
-    }
-}
-function innermostSubject(scope) {
-    for (let s = scope; s; s = s.parent)
-        if (s.hasSubject)
-            return s.subject;
-    return undefined;
-}
-function varNames(scope) {
-    const names = [];
-    for (let s = scope; s; s = s.parent)
-        names.push(...s.vars.keys());
-    return names;
-}
-function evaluate(program, env) {
-    return new Evaluator(program, env).run();
-}
-
-;// CONCATENATED MODULE: ./src/mql/lexer.ts
-// Splits MQL source into tokens with their offsets. A `/` starts a regex only where an operand
-// is expected; newlines are kept as tokens because they separate statements.
-
-const OPERATORS = ['||', '&&', '==', '!=', '=~', '!~', '<=', '>=', '<', '>', '+', '-', '*', '/', '%', '!', '=', '.', ',', ':', '(', ')', '[', ']', '{', '}', ';'];
-const ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '/': '/', '0': '\0' };
-/** The previous token ends an operand, so a following `/` divides rather than opens a regex. */
-function endsOperand(t) {
-    if (!t)
-        return false;
-    return t.kind === 'ident' || t.kind === 'number' || t.kind === 'string' || t.kind === 'regex' || (t.kind === 'op' && [')', ']', '}'].includes(t.text));
-}
-function tokenize(source, maxTokens = 100_000) {
-    const tokens = [];
-    let i = 0;
-    const push = (t) => {
-        if (tokens.length >= maxTokens)
-            throw new MqlError('limit', `the query is longer than ${maxTokens} tokens`, t.start);
-        tokens.push(t);
+        return value;
     };
-    while (i < source.length) {
-        const c = source[i];
-        if (c === '\n') {
-            push({ kind: 'newline', text: '\n', start: i, end: i + 1 });
-            i++;
-        }
-        else if (c === ' ' || c === '\t' || c === '\r') {
-            i++;
-        }
-        else if (c === '#' || (c === '/' && source[i + 1] === '/')) {
-            while (i < source.length && source[i] !== '\n')
-                i++;
-        }
-        else if (c === '/' && source[i + 1] === '*') {
-            const close = source.indexOf('*/', i + 2);
-            if (close < 0)
-                throw new MqlError('syntax', 'this comment is never closed with */', i, i + 2);
-            for (let j = i; j < close; j++)
-                if (source[j] === '\n')
-                    push({ kind: 'newline', text: '\n', start: j, end: j + 1 });
-            i = close + 2;
-        }
-        else if (/[A-Za-z_$]/.test(c)) {
-            let j = i + 1;
-            while (j < source.length && /[\w$]/.test(source[j]))
-                j++;
-            push({ kind: 'ident', text: source.slice(i, j), start: i, end: j });
-            i = j;
-        }
-        else if (/\d/.test(c)) {
-            const m = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(source.slice(i));
-            push({ kind: 'number', text: m[0], start: i, end: i + m[0].length });
-            i += m[0].length;
-            if (i < source.length && /[A-Za-z_]/.test(source[i])) {
-                throw new MqlError('syntax', `a number cannot run straight into a name`, i);
-            }
-        }
-        else if (c === '"' || c === "'") {
-            let j = i + 1;
-            let text = '';
-            for (;;) {
-                if (j >= source.length || source[j] === '\n')
-                    throw new MqlError('syntax', 'this string is never closed', i, Math.min(j, i + 1));
-                const d = source[j];
-                if (d === c)
-                    break;
-                if (d === '\\') {
-                    const e = source[j + 1];
-                    if (e === undefined)
-                        throw new MqlError('syntax', 'this string is never closed', i);
-                    text += ESCAPES[e] ?? e;
-                    j += 2;
-                    continue;
-                }
-                text += d;
-                j++;
-            }
-            push({ kind: 'string', text, start: i, end: j + 1 });
-            i = j + 1;
-        }
-        else if (c === '/' && !endsOperand(tokens.at(-1))) {
-            let j = i + 1;
-            let inClass = false;
-            while (j < source.length && (inClass || source[j] !== '/')) {
-                if (source[j] === '\n')
-                    throw new MqlError('syntax', 'this regular expression is never closed with /', i);
-                if (source[j] === '\\')
-                    j++;
-                else if (source[j] === '[')
-                    inClass = true;
-                else if (source[j] === ']')
-                    inClass = false;
-                j++;
-            }
-            if (j >= source.length)
-                throw new MqlError('syntax', 'this regular expression is never closed with /', i);
-            const pattern = source.slice(i + 1, j);
-            let k = j + 1;
-            while (k < source.length && /[a-z]/.test(source[k]))
-                k++;
-            const flags = source.slice(j + 1, k);
-            if (/[^imsu]/.test(flags))
-                throw new MqlError('syntax', `'${flags}' are not regular-expression flags (use i, m, s or u)`, j + 1, k);
-            try {
-                new RegExp(pattern, flags);
-            }
-            catch (error) {
-                throw new MqlError('syntax', `not a valid regular expression: ${error.message}`, i, k);
-            }
-            push({ kind: 'regex', text: pattern, flags, start: i, end: k });
-            i = k;
-        }
-        else {
-            const op = OPERATORS.find((o) => source.startsWith(o, i));
-            if (!op)
-                throw new MqlError('syntax', `unexpected character '${c}'`, i);
-            push({ kind: 'op', text: op, start: i, end: i + op.length });
-            i += op.length;
-        }
-    }
-    push({ kind: 'eof', text: '', start: source.length, end: source.length });
-    return tokens;
+    return { header: parse(h, 'header'), payload: parse(p, 'payload'), signingInput: `${h}.${p}`, signature: Buffer.from(s, 'base64url') };
 }
-
-;// CONCATENATED MODULE: ./src/mql/parser.ts
-
-
-const MAX_DEPTH = 200;
-const PRECEDENCE = [
-    ['||'],
-    ['&&'],
-    ['==', '!=', '=~', '!~'],
-    ['<', '<=', '>', '>='],
-    ['+', '-'],
-    ['*', '/', '%'],
-];
-/** Operators that may begin the next line and still continue the expression. */
-const CONTINUES_ACROSS_LINES = new Set(['||', '&&', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', '*', '/', '%']);
-const KEYWORDS = { true: 'literal', false: 'literal', null: 'literal', empty: 'literal' };
-function parse(source) {
-    return new Parser(source).program();
-}
-class Parser {
-    source;
-    tokens;
-    pos = 0;
-    depth = 0;
-    constructor(source) {
-        this.source = source;
-        this.tokens = tokenize(source);
+/** True when `jws` carries a valid signature by `publicKey` with an allowed algorithm. */
+function verifyJws(jws, publicKey) {
+    const alg = jws.header.alg;
+    if (typeof alg !== 'string' || !JWS_ALGORITHMS.includes(alg))
+        return false;
+    const expectedType = alg.startsWith('RS') ? 'rsa' : 'ec';
+    if (publicKey.asymmetricKeyType !== expectedType)
+        return false;
+    try {
+        return (0,external_node_crypto_.verify)(HASH[alg], Buffer.from(jws.signingInput), {
+            key: publicKey,
+            dsaEncoding: expectedType === 'ec' ? 'ieee-p1363' : undefined,
+        }, jws.signature);
     }
-    program() {
-        const statements = this.statements(undefined);
-        const t = this.peek();
-        if (t.kind !== 'eof')
-            throw this.unexpected(t);
-        return { source: this.source, statements };
-    }
-    peek(offset = 0) {
-        return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
-    }
-    next() {
-        const t = this.peek();
-        if (t.kind !== 'eof')
-            this.pos++;
-        return t;
-    }
-    isOp(t, text) {
-        return t.kind === 'op' && t.text === text;
-    }
-    skipNewlines() {
-        while (this.peek().kind === 'newline')
-            this.pos++;
-    }
-    /** The first token after any newlines, without consuming them. */
-    peekPastNewlines() {
-        let i = 0;
-        while (this.peek(i).kind === 'newline')
-            i++;
-        return this.peek(i);
-    }
-    expect(text, what) {
-        const t = this.peek();
-        if (!this.isOp(t, text))
-            throw new MqlError('syntax', `expected ${what}${describeFound(t)}`, t.start, Math.max(t.end, t.start + 1));
-        return this.next();
-    }
-    unexpected(t) {
-        if (t.kind === 'eof')
-            return new MqlError('syntax', 'the query ends too early', t.start);
-        const what = t.kind === 'op' ? `'${t.text}'` : t.kind === 'string' ? 'a string' : t.kind === 'number' ? `the number ${t.text}` : `'${t.text}'`;
-        return new MqlError('syntax', `unexpected ${what}`, t.start, t.end);
-    }
-    enter(at) {
-        if (++this.depth > MAX_DEPTH)
-            throw new MqlError('limit', `the query nests deeper than ${MAX_DEPTH} levels`, at);
-    }
-    leave() {
-        this.depth--;
-    }
-    /** Statements until `closer` (a `}`) or the end of input. */
-    statements(closer) {
-        const out = [];
-        for (;;) {
-            while (this.peek().kind === 'newline' || this.isOp(this.peek(), ';') || (closer && this.isOp(this.peek(), ',')))
-                this.pos++;
-            const t = this.peek();
-            if (t.kind === 'eof' || (closer && this.isOp(t, closer)))
-                return out;
-            out.push(this.statement());
-        }
-    }
-    statement() {
-        const first = this.peek();
-        if (first.kind === 'ident' && this.isOp(this.peek(1), '=') && !(first.text in KEYWORDS)) {
-            this.pos += 2;
-            this.skipNewlines();
-            const value = this.expression();
-            return { type: 'assignment', name: first.text, value, start: first.start, end: value.end, text: this.source.slice(first.start, value.end) };
-        }
-        const expression = this.expression();
-        return { type: 'expression', expression, start: expression.start, end: expression.end, text: this.source.slice(expression.start, expression.end) };
-    }
-    expression(level = 0) {
-        if (level === PRECEDENCE.length)
-            return this.unary();
-        let left = this.expression(level + 1);
-        for (;;) {
-            let t = this.peek();
-            if (t.kind === 'newline') {
-                const after = this.peekPastNewlines();
-                if (after.kind === 'op' && CONTINUES_ACROSS_LINES.has(after.text) && PRECEDENCE[level].includes(after.text)) {
-                    this.skipNewlines();
-                    t = this.peek();
-                }
-                else
-                    break;
-            }
-            if (t.kind !== 'op' || !PRECEDENCE[level].includes(t.text))
-                break;
-            this.next();
-            this.skipNewlines();
-            const right = this.expression(level + 1);
-            left = { type: 'binary', op: t.text, left, right, start: left.start, end: right.end };
-        }
-        return left;
-    }
-    unary() {
-        const t = this.peek();
-        if (this.isOp(t, '!') || this.isOp(t, '-')) {
-            this.next();
-            this.enter(t.start);
-            const operand = this.unary();
-            this.leave();
-            return { type: 'unary', op: t.text, operand, start: t.start, end: operand.end };
-        }
-        return this.postfix(this.primary());
-    }
-    postfix(node) {
-        for (;;) {
-            const t = this.peek();
-            const continued = t.kind === 'newline' && this.isOp(this.peekPastNewlines(), '.');
-            if (continued)
-                this.skipNewlines();
-            const u = this.peek();
-            if (this.isOp(u, '.')) {
-                this.next();
-                this.skipNewlines();
-                const name = this.peek();
-                if (name.kind !== 'ident')
-                    throw new MqlError('syntax', `expected a field or function name after '.'${describeFound(name)}`, name.start, Math.max(name.end, name.start + 1));
-                this.next();
-                if (this.isOp(this.peek(), '(')) {
-                    const { args, end } = this.arguments();
-                    node = { type: 'call', target: node, name: name.text, nameStart: name.start, args, start: node.start, end };
-                }
-                else {
-                    node = { type: 'member', target: node, name: name.text, nameStart: name.start, start: node.start, end: name.end };
-                }
-            }
-            else if (this.isOp(u, '[')) {
-                this.next();
-                this.skipNewlines();
-                this.enter(u.start);
-                const index = this.expression();
-                this.leave();
-                this.skipNewlines();
-                const close = this.expect(']', "']' to close the index");
-                node = { type: 'index', target: node, index, start: node.start, end: close.end };
-            }
-            else if (this.isOp(u, '{')) {
-                node = this.block(node);
-            }
-            else if (this.isOp(u, '(') && node.type === 'identifier') {
-                throw new MqlError('syntax', `'${node.name}(…)' is not a function; functions are called on a value, as in list.where(…)`, node.start, u.end);
-            }
-            else {
-                return node;
-            }
-        }
-    }
-    arguments() {
-        const open = this.expect('(', "'('");
-        this.enter(open.start);
-        const args = [];
-        this.skipNewlines();
-        while (!this.isOp(this.peek(), ')')) {
-            args.push(this.expression());
-            this.skipNewlines();
-            if (this.isOp(this.peek(), ',')) {
-                this.next();
-                this.skipNewlines();
-            }
-            else if (!this.isOp(this.peek(), ')')) {
-                const t = this.peek();
-                throw new MqlError('syntax', `expected ',' or ')' in the arguments${describeFound(t)}`, t.start, Math.max(t.end, t.start + 1));
-            }
-        }
-        const close = this.next();
-        this.leave();
-        return { args, end: close.end };
-    }
-    block(target) {
-        const open = this.expect('{', "'{'");
-        this.enter(open.start);
-        this.skipNewlines();
-        let star = false;
-        let body = [];
-        if (this.isOp(this.peek(), '*')) {
-            this.next();
-            this.skipNewlines();
-            star = true;
-        }
-        else {
-            body = this.statements('}');
-        }
-        const close = this.expect('}', star ? "'}' after '*'" : "'}' to close the block");
-        this.leave();
-        return { type: 'block', target, body, star, start: target.start, end: close.end };
-    }
-    primary() {
-        const t = this.next();
-        switch (t.kind) {
-            case 'number':
-                return { type: 'literal', value: Number(t.text), start: t.start, end: t.end };
-            case 'string':
-                return { type: 'literal', value: t.text, start: t.start, end: t.end };
-            case 'regex':
-                return { type: 'regex', pattern: t.text, flags: t.flags ?? '', start: t.start, end: t.end };
-            case 'ident':
-                if (t.text === 'true' || t.text === 'false')
-                    return { type: 'literal', value: t.text === 'true', start: t.start, end: t.end };
-                if (t.text === 'null')
-                    return { type: 'literal', value: null, start: t.start, end: t.end };
-                if (t.text === 'empty')
-                    return { type: 'literal', value: null, empty: true, start: t.start, end: t.end };
-                return { type: 'identifier', name: t.text, start: t.start, end: t.end };
-            case 'op':
-                if (t.text === '(') {
-                    this.enter(t.start);
-                    this.skipNewlines();
-                    const inner = this.expression();
-                    this.skipNewlines();
-                    this.expect(')', "')' to close the parenthesis");
-                    this.leave();
-                    return inner;
-                }
-                if (t.text === '[')
-                    return this.listLiteral(t);
-                if (t.text === '{')
-                    return this.mapLiteral(t);
-                throw this.unexpected(t);
-            default:
-                throw this.unexpected(t);
-        }
-    }
-    listLiteral(open) {
-        this.enter(open.start);
-        const items = [];
-        this.skipNewlines();
-        while (!this.isOp(this.peek(), ']')) {
-            items.push(this.expression());
-            this.skipNewlines();
-            if (this.isOp(this.peek(), ',')) {
-                this.next();
-                this.skipNewlines();
-            }
-            else if (!this.isOp(this.peek(), ']')) {
-                const t = this.peek();
-                throw new MqlError('syntax', `expected ',' or ']' in the list${describeFound(t)}`, t.start, Math.max(t.end, t.start + 1));
-            }
-        }
-        const close = this.next();
-        this.leave();
-        return { type: 'list', items, start: open.start, end: close.end };
-    }
-    mapLiteral(open) {
-        this.enter(open.start);
-        const entries = [];
-        this.skipNewlines();
-        while (!this.isOp(this.peek(), '}')) {
-            const key = this.next();
-            if (key.kind !== 'string' && key.kind !== 'ident') {
-                throw new MqlError('syntax', `expected a key (a name or a string) in the map${describeFound(key)}`, key.start, Math.max(key.end, key.start + 1));
-            }
-            this.expect(':', "':' after the map key");
-            this.skipNewlines();
-            entries.push({ key: key.text, value: this.expression() });
-            this.skipNewlines();
-            if (this.isOp(this.peek(), ',')) {
-                this.next();
-                this.skipNewlines();
-            }
-            else if (!this.isOp(this.peek(), '}')) {
-                const t = this.peek();
-                throw new MqlError('syntax', `expected ',' or '}' in the map${describeFound(t)}`, t.start, Math.max(t.end, t.start + 1));
-            }
-        }
-        const close = this.next();
-        this.leave();
-        return { type: 'map', entries, start: open.start, end: close.end };
-    }
-}
-function describeFound(t) {
-    if (t.kind === 'eof')
-        return ', but the query ends';
-    if (t.kind === 'newline')
-        return ', but the line ends';
-    return `, found '${t.kind === 'string' ? `"${t.text}"` : t.text}'`;
-}
-
-;// CONCATENATED MODULE: ./src/mql/display.ts
-// Turns results into plain trees for printing: resources become their default fields (read on
-// demand), blocks their labelled entries. Printing itself (text or JSON) is then synchronous.
-
-
-const display_MAX_DEPTH = 8;
-async function materialize(v, depth = 0) {
-    if (v instanceof ErrorValue)
-        return { kind: 'error', message: v.message, needs: v.needs };
-    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-        return { kind: 'scalar', value: v };
-    if (v instanceof MqlTime)
-        return { kind: 'time', ms: v.ms };
-    if (v instanceof MqlDuration)
-        return { kind: 'duration', ms: v.ms };
-    if (v instanceof RegExp)
-        return { kind: 'regex', source: v.source, flags: v.flags };
-    if (depth > display_MAX_DEPTH)
-        return { kind: 'scalar', value: '…' };
-    if (Array.isArray(v))
-        return { kind: 'list', items: await Promise.all(v.map((i) => materialize(i, depth + 1))) };
-    if (v instanceof BlockValue) {
-        const values = await Promise.all(v.entries.map((e) => materialize(e.value, depth + 1)));
-        return { kind: 'block', entries: v.entries.map((e, i) => [e.label, values[i]]) };
-    }
-    if (isResource(v)) {
-        const names = v.defaultFields();
-        const values = await Promise.all(names.map((n) => fieldByPath(v, n)));
-        const fields = await Promise.all(values.map((x) => materialize(x, depth + 1)));
-        return { kind: 'resource', type: v.type, fields: names.map((n, i) => [normalizeLabel(n), fields[i]]) };
-    }
-    if (isDict(v)) {
-        // Sorted, and without null values, which Okta sends for every unset attribute.
-        const keys = Object.keys(v).filter((k) => v[k] !== null).sort();
-        const values = await Promise.all(keys.map((k) => materialize(v[k], depth + 1)));
-        return { kind: 'dict', entries: keys.map((k, i) => [k, values[i]]) };
-    }
-    return { kind: 'scalar', value: String(v) };
-}
-/** A default field may be a path such as `profile['email']`. */
-async function fieldByPath(r, path) {
-    const m = /^(\w+)((?:\[['"][^'"]+['"]\])*)$/.exec(path);
-    if (!m)
-        return r.field(path);
-    let v = await r.field(m[1]);
-    for (const [, key] of m[2].matchAll(/\[['"]([^'"]+)['"]\]/g))
-        v = isDict(v) ? (v[key] ?? null) : null;
-    return v;
-}
-
-;// CONCATENATED MODULE: ./src/mql/format.ts
-const pad = (n) => '  '.repeat(n);
-function formatTime(ms) {
-    const iso = new Date(ms).toISOString();
-    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
-}
-function formatDuration(ms) {
-    const abs = Math.abs(ms);
-    const units = [
-        [86_400_000, 'day'],
-        [3_600_000, 'hour'],
-        [60_000, 'minute'],
-        [1000, 'second'],
-    ];
-    for (const [size, name] of units) {
-        if (abs >= size && abs % size === 0) {
-            const n = ms / size;
-            return `${n} ${name}${Math.abs(n) === 1 ? '' : 's'}`;
-        }
-    }
-    return `${ms} ms`;
-}
-function scalar(v) {
-    return typeof v === 'string' ? JSON.stringify(v) : String(v);
-}
-/** A one-line rendering, used inline (dict values, [ok] lines, resources in lists). */
-function inline(d) {
-    switch (d.kind) {
-        case 'scalar':
-            return scalar(d.value);
-        case 'time':
-            return formatTime(d.ms);
-        case 'duration':
-            return formatDuration(d.ms);
-        case 'regex':
-            return `/${d.source}/${d.flags}`;
-        case 'error':
-            return `error: ${d.message}`;
-        case 'list':
-            return `[${d.items.map(inline).join(', ')}]`;
-        case 'dict':
-            return `{${d.entries.map(([k, v]) => `${k}: ${inline(v)}`).join(', ')}}`;
-        case 'block':
-            return `{${d.entries.map(([k, v]) => `${k}: ${inline(v)}`).join(' ')}}`;
-        case 'resource':
-            return `${d.type}${d.fields.map(([k, v]) => ` ${k}=${inline(v)}`).join('')}`;
-    }
-}
-/** A multi-line rendering starting at indentation `level` (the first line is not indented). */
-function block(d, level = 0) {
-    switch (d.kind) {
-        case 'list':
-            if (d.items.length === 0)
-                return '[]';
-            return `[\n${d.items.map((item, i) => `${pad(level + 1)}${i}: ${item.kind === 'resource' ? inline(item) : block(item, level + 1)}`).join('\n')}\n${pad(level)}]`;
-        case 'block':
-        case 'resource': {
-            const entries = d.kind === 'block' ? d.entries : d.fields;
-            if (entries.length === 0)
-                return '{}';
-            return `{\n${entries.map(([k, v]) => `${pad(level + 1)}${k}: ${block(v, level + 1)}`).join('\n')}\n${pad(level)}}`;
-        }
-        case 'dict': {
-            const one = inline(d);
-            // Flat dicts (a profile) stay on one line however long; nested ones unfold when long.
-            const flat = d.entries.every(([, v]) => v.kind !== 'dict' && v.kind !== 'list');
-            if (flat || one.length <= 160)
-                return one;
-            return `{\n${d.entries.map(([k, v]) => `${pad(level + 1)}${k}: ${block(v, level + 1)}`).join('\n')}\n${pad(level)}}`;
-        }
-        default:
-            return inline(d);
-    }
-}
-/** Resources inside lists print compactly, as cnspec does; blocks and top-level resources expand. */
-function formatResult(label, d) {
-    return `${label}: ${block(d)}`;
-}
-function formatAssertion(a) {
-    if (a.error)
-        return `[error] ${a.text}\n  error: ${a.error.message}`;
-    if (a.ok)
-        return `[ok] value: ${inline(a.value)}`;
-    const lines = [`[failed] ${a.text}`];
-    if (a.expected)
-        lines.push(`  expected: ${a.expected}`);
-    lines.push(`  actual:   ${block(a.value, 2).replace(/^\s+/, '')}`);
-    return lines.join('\n');
-}
-/** JSON for `--json`: times as ISO strings, durations in seconds, resources as their default fields. */
-function toJson(d) {
-    switch (d.kind) {
-        case 'scalar':
-            return d.value;
-        case 'time':
-            return new Date(d.ms).toISOString();
-        case 'duration':
-            return { seconds: d.ms / 1000 };
-        case 'regex':
-            return `/${d.source}/${d.flags}`;
-        case 'error':
-            return { error: d.message, ...(d.needs ? { needs: d.needs } : {}) };
-        case 'list':
-            return d.items.map(toJson);
-        case 'dict':
-        case 'block':
-            return Object.fromEntries(d.entries.map(([k, v]) => [k, toJson(v)]));
-        case 'resource':
-            return Object.fromEntries(d.fields.map(([k, v]) => [k, toJson(v)]));
+    catch {
+        return false;
     }
 }
 
-;// CONCATENATED MODULE: ./src/mql/present.ts
-// Presents a query's results: text as the cnspec shell prints it, JSON for machines, and the
-// verdict that decides the exit code (an assertion that failed or could not be decided).
+;// CONCATENATED MODULE: ./src/simulator/dpopProof.ts
+// Verifies DPoP proofs (RFC 9449) the way Okta does: one `DPoP` header, `typ: dpop+jwt`, an
+// embedded public JWK that signed it, matching `htm` and `htu`, fresh `iat`, unique `jti`, and,
+// on resource calls, `ath` bound to the access token.
 
 
-
-
-
-function errorsIn(v, out = []) {
-    if (v instanceof ErrorValue)
-        out.push(v);
-    else if (Array.isArray(v))
-        v.forEach((x) => errorsIn(x, out));
-    else if (v && typeof v === 'object' && 'entries' in v && Array.isArray(v.entries)) {
-        for (const e of v.entries)
-            errorsIn(e.value, out);
+const MAX_AGE_SECONDS = 300;
+class DpopVerifier {
+    now;
+    usedJti = new Map();
+    constructor(now = Date.now) {
+        this.now = now;
     }
-    return out;
-}
-async function present(results, source) {
-    const text = [];
-    const json = {};
-    let failed = false;
-    let broken = false;
-    for (const r of results) {
-        const expr = r.statement.type === 'expression' ? r.statement.expression : undefined;
-        if (!expr)
-            continue;
-        const label = labelOf(expr, source);
-        const errors = errorsIn(r.value);
-        if (errors.some((e) => e.kind === 'failed'))
-            broken = true;
-        if (r.assertion) {
-            const error = r.value instanceof ErrorValue ? r.value : undefined;
-            const ok = !error && isTruthy(r.value);
-            if (!ok)
-                failed = true;
-            const shown = r.compared ? r.compared.left : r.judged !== undefined && !ok ? r.judged : r.value;
-            const expected = r.compared && expr.type === 'binary' ? `${expr.op} ${source.slice(expr.right.start, expr.right.end)}` : undefined;
-            text.push(formatAssertion({ text: normalizeLabel(r.statement.text), ok, value: await materialize(shown), expected, error: error && { message: error.message } }));
-            json[normalizeLabel(r.statement.text)] = error ? { error: error.message } : r.value === true || r.value === false ? r.value : isTruthy(r.value);
-            continue;
+    verify(header, expect) {
+        if (header === undefined)
+            return { ok: false, description: 'DPoP proof JWT header is missing.' };
+        if (Array.isArray(header) || header.includes(','))
+            return { ok: false, description: 'Multiple DPoP proof JWT headers were provided.' };
+        let jws;
+        try {
+            jws = decodeJws(header);
         }
-        const verdict = isSuccess(r.value);
-        if (verdict.valid && ('error' in verdict || !verdict.success))
-            failed = true;
-        const shown = await materialize(r.value);
-        text.push(formatResult(label, shown));
-        json[label] = toJson(shown);
+        catch {
+            return { ok: false, description: 'The DPoP proof JWT is malformed.' };
+        }
+        const { header: h, payload: p } = jws;
+        if (h.typ !== 'dpop+jwt')
+            return { ok: false, description: "The DPoP proof JWT 'typ' header is invalid." };
+        if (typeof h.jwk !== 'object' || h.jwk === null || 'd' in h.jwk) {
+            return { ok: false, description: "The DPoP proof JWT 'jwk' header is missing or invalid." };
+        }
+        let key;
+        try {
+            key = importPublicJwk(h.jwk);
+        }
+        catch {
+            return { ok: false, description: "The DPoP proof JWT 'jwk' header is missing or invalid." };
+        }
+        if (!verifyJws(jws, key))
+            return { ok: false, description: 'The DPoP proof JWT signature is invalid.' };
+        if (p.htm !== expect.method)
+            return { ok: false, description: "'htm' claim in the DPoP proof JWT is invalid." };
+        const target = new URL(expect.url);
+        if (typeof p.htu !== 'string' || !sameTarget(p.htu, target)) {
+            return { ok: false, description: "'htu' claim in the DPoP proof JWT is invalid." };
+        }
+        const nowSeconds = this.now() / 1000;
+        if (typeof p.iat !== 'number' || p.iat < nowSeconds - MAX_AGE_SECONDS) {
+            return { ok: false, description: 'The DPoP proof JWT was issued more than five minutes in the past.' };
+        }
+        if (p.iat > nowSeconds + 60)
+            return { ok: false, description: "The DPoP proof JWT 'iat' is in the future." };
+        if (typeof p.jti !== 'string' || !p.jti)
+            return { ok: false, description: "'jti' claim in the DPoP proof JWT is missing." };
+        this.forgetOld(nowSeconds);
+        if (this.usedJti.has(p.jti))
+            return { ok: false, description: "The DPoP proof JWT 'jti' has already been used." };
+        if (expect.accessToken !== undefined && p.ath !== sha256base64url(expect.accessToken)) {
+            return { ok: false, description: "'ath' claim in the DPoP proof JWT is invalid." };
+        }
+        this.usedJti.set(p.jti, nowSeconds);
+        return { ok: true, proof: { jkt: jwkThumbprint(h.jwk), nonce: typeof p.nonce === 'string' ? p.nonce : undefined } };
     }
-    return { text: text.join('\n'), json, failed, broken };
+    forgetOld(nowSeconds) {
+        if (this.usedJti.size < 10_000)
+            return;
+        for (const [jti, at] of this.usedJti)
+            if (at < nowSeconds - MAX_AGE_SECONDS)
+                this.usedJti.delete(jti);
+    }
+}
+/** `htu` is compared without query and fragment, with the path percent-decoded (as Okta normalises it). */
+function sameTarget(htu, target) {
+    let claimed;
+    try {
+        claimed = new URL(htu);
+    }
+    catch {
+        return false;
+    }
+    const norm = (u) => `${u.protocol}//${u.host}${decodeURIComponent(u.pathname)}`;
+    return !claimed.search && norm(claimed) === norm(target);
 }
 
-;// CONCATENATED MODULE: ./src/resources/schema/apps.ts
-const str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const time = (doc) => ({ type: 'time', doc });
-const dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-const policyIdFromHref = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
-const APP_RESOURCES = [
-    {
-        name: 'okta.application',
-        doc: 'An app integration.',
-        defaults: ['name'],
-        fields: {
-            id: str('app id'),
-            name: str('app key: saasure (Admin Console), okta_enduser (Dashboard), oidc_client, bookmark, template_swa, …'),
-            label: str('display name'),
-            status: str('ACTIVE or INACTIVE'),
-            signOnMode: str('SAML_2_0, OPENID_CONNECT, BROWSER_PLUGIN (SWA), BASIC_AUTH, AUTO_LOGIN, BOOKMARK, WS_FEDERATION, …'),
-            created: time('when it was added'),
-            lastUpdated: time('when it last changed'),
-            credentials: dict('credential settings (signing key id, OAuth client, SWA scheme)'),
-            settings: dict('sign-on settings (SAML signOn, OIDC oauthClient, …)'),
-            features: { type: { list: 'string' }, doc: 'provisioning features' },
-            licensing: dict('licensing'),
-            profile: dict('app profile'),
-            visibility: dict('dashboard visibility'),
-            accessibility: dict('self-service and redirect settings'),
-            universalLogoutStatus: str('Universal Logout status', 'universalLogout.status'),
-            accessPolicyId: { type: 'string', doc: 'id of the authentication policy', from: { json: '_links.accessPolicy.href', transform: policyIdFromHref } },
-            accessPolicy: {
-                type: { resource: 'okta.policy' },
-                doc: 'the authentication (access) policy that guards the app (Identity Engine)',
-                from: {
-                    compute: async (c) => {
-                        const id = await c.field('accessPolicyId');
-                        return typeof id === 'string' ? c.read(`/api/v1/policies/${encodeURIComponent(id)}`, { resource: 'okta.policy' }) : id;
-                    },
-                },
-            },
-            assignedUsers: { type: { list: { resource: 'okta.application.user' } }, doc: 'users assigned, directly or by group', from: { read: '/api/v1/apps/{appId}/users', params: { appId: 'id' } } },
-            assignedGroups: { type: { list: { resource: 'okta.application.groupAssignment' } }, doc: 'groups assigned', from: { read: '/api/v1/apps/{appId}/groups', params: { appId: 'id' } } },
-            scopeConsentGrants: { type: { list: { resource: 'okta.application.scopeConsentGrant' } }, doc: 'Okta API scopes granted to the app', from: { read: '/api/v1/apps/{appId}/grants', params: { appId: 'id' } } },
-            signingKeys: { type: { list: { resource: 'okta.application.key' } }, doc: 'signing certificates', from: { read: '/api/v1/apps/{appId}/credentials/keys', params: { appId: 'id' } } },
-            adminRoles: {
-                type: { list: { resource: 'okta.role' } },
-                doc: 'admin roles assigned to a service app',
-                from: { read: '/oauth2/v1/clients/{clientId}/roles', params: { clientId: 'credentials.oauthClient.client_id' } },
-            },
-        },
-    },
-    {
-        name: 'okta.application.user',
-        doc: "A user's assignment to an app.",
-        defaults: ['scope', 'status'],
-        fields: {
-            id: str('user id'),
-            scope: str('USER (directly) or GROUP'),
-            status: str('assignment status'),
-            syncState: str('provisioning sync state'),
-            created: time('when it was assigned'),
-            lastUpdated: time('when it last changed'),
-            credentials: dict('app credentials (user name)'),
-            profile: dict('app profile'),
-            user: { type: { resource: 'okta.user' }, doc: 'the user', from: { read: '/api/v1/users/{id}' } },
-        },
-    },
-    {
-        name: 'okta.application.groupAssignment',
-        doc: "A group's assignment to an app.",
-        defaults: ['id', 'priority'],
-        fields: {
-            id: str('group id'),
-            priority: { type: 'int', doc: 'assignment priority' },
-            profile: dict('app profile for the group'),
-            lastUpdated: time('when it last changed'),
-            group: { type: { resource: 'okta.group' }, doc: 'the group', from: { read: '/api/v1/groups/{groupId}', params: { groupId: 'id' } } },
-        },
-    },
-    {
-        name: 'okta.application.scopeConsentGrant',
-        doc: 'An Okta API scope granted to an app.',
-        defaults: ['scopeId', 'status'],
-        fields: {
-            id: str('grant id'),
-            scopeId: str('the scope, e.g. okta.users.read'),
-            status: str('ACTIVE or REVOKED'),
-            source: str('ADMIN or END_USER'),
-            issuer: str('issuer'),
-            created: time('when it was granted'),
-            lastUpdated: time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.application.key',
-        doc: "An app's signing key.",
-        defaults: ['kid', 'expiresAt'],
-        identity: 'kid',
-        fields: {
-            kid: str('key id'),
-            kty: str('key type'),
-            use: str('use'),
-            created: time('when it was created'),
-            expiresAt: time('when it expires'),
-            lastUpdated: time('when it last changed'),
-            x5c: { type: { list: 'string' }, doc: 'certificate chain' },
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/authorizationServers.ts
-const authorizationServers_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const authorizationServers_time = (doc) => ({ type: 'time', doc });
-const authorizationServers_dict = (doc) => ({ type: 'dict', doc });
-/** A list under the server; each item learns its server's id, as nothing in Okta's JSON says it. */
-const under = (resource, path, doc) => ({
-    type: { list: { resource } },
-    doc,
-    from: {
-        read: `/api/v1/authorizationServers/{authServerId}${path}`,
-        params: { authServerId: 'id' },
-        transform: (items, server) => (Array.isArray(items) ? items.map((i) => ({ ...i, authorizationServerId: server.id })) : items),
-    },
-});
-const AUTHORIZATION_SERVER_RESOURCES = [
-    {
-        name: 'okta.authorizationServer',
-        doc: 'A custom authorization server.',
-        defaults: ['name', 'status', 'issuer'],
-        fields: {
-            id: authorizationServers_str('server id (default for the default server)'),
-            name: authorizationServers_str('name'),
-            description: authorizationServers_str('description'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            issuer: authorizationServers_str('issuer URL'),
-            issuerMode: authorizationServers_str('ORG_URL, CUSTOM_URL or DYNAMIC'),
-            audiences: { type: { list: 'string' }, doc: 'token audiences' },
-            default: { type: 'bool', doc: 'the default custom authorization server', from: { json: 'id', transform: (v) => v === 'default' } },
-            signingKid: authorizationServers_str('current signing key id', 'credentials.signing.kid'),
-            signingRotationMode: authorizationServers_str('AUTO or MANUAL key rotation', 'credentials.signing.rotationMode'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
-            policies: under('okta.authorizationServer.policy', '/policies', 'access policies'),
-            scopes: under('okta.authorizationServer.scope', '/scopes', 'scopes'),
-            claims: under('okta.authorizationServer.claim', '/claims', 'claims'),
-            keys: under('okta.authorizationServer.key', '/credentials/keys', 'signing keys'),
-        },
-    },
-    {
-        name: 'okta.authorizationServer.policy',
-        doc: 'An access policy of an authorization server.',
-        defaults: ['name', 'status', 'priority'],
-        fields: {
-            id: authorizationServers_str('policy id'),
-            authorizationServerId: authorizationServers_str('the server it belongs to'),
-            name: authorizationServers_str('name'),
-            description: authorizationServers_str('description'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            type: authorizationServers_str('OAUTH_AUTHORIZATION_POLICY'),
-            priority: { type: 'int', doc: 'evaluation order' },
-            system: { type: 'bool', doc: 'created by Okta' },
-            conditions: authorizationServers_dict('which clients it applies to'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
-            rules: {
-                type: { list: { resource: 'okta.authorizationServer.policyRule' } },
-                doc: 'rules',
-                from: {
-                    read: '/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules',
-                    params: { authServerId: 'authorizationServerId', policyId: 'id' },
-                },
-            },
-        },
-    },
-    {
-        name: 'okta.authorizationServer.policyRule',
-        doc: 'A rule of an authorization server policy.',
-        defaults: ['name', 'status'],
-        fields: {
-            id: authorizationServers_str('rule id'),
-            name: authorizationServers_str('name'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            type: authorizationServers_str('RESOURCE_ACCESS'),
-            priority: { type: 'int', doc: 'evaluation order' },
-            system: { type: 'bool', doc: 'created by Okta' },
-            actions: authorizationServers_dict('token lifetimes (token.accessTokenLifetimeMinutes, refreshTokenLifetimeMinutes, …)'),
-            conditions: authorizationServers_dict('grant types, scopes and people it applies to'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.authorizationServer.scope',
-        doc: 'A scope of an authorization server.',
-        defaults: ['name', 'consent'],
-        fields: {
-            id: authorizationServers_str('scope id'),
-            name: authorizationServers_str('name'),
-            displayName: authorizationServers_str('display name'),
-            description: authorizationServers_str('description'),
-            consent: authorizationServers_str('IMPLICIT, REQUIRED or FLEXIBLE'),
-            metadataPublish: authorizationServers_str('ALL_CLIENTS or NO_CLIENTS'),
-            default: { type: 'bool', doc: 'granted by default' },
-            system: { type: 'bool', doc: 'created by Okta' },
-        },
-    },
-    {
-        name: 'okta.authorizationServer.claim',
-        doc: 'A claim of an authorization server.',
-        defaults: ['name', 'status', 'claimType'],
-        fields: {
-            id: authorizationServers_str('claim id'),
-            name: authorizationServers_str('name'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            claimType: authorizationServers_str('RESOURCE (access token) or IDENTITY (ID token)'),
-            valueType: authorizationServers_str('EXPRESSION, GROUPS or SYSTEM'),
-            value: authorizationServers_str('the value expression'),
-            system: { type: 'bool', doc: 'created by Okta' },
-            alwaysIncludeInToken: { type: 'bool', doc: 'included whatever the scopes' },
-        },
-    },
-    {
-        name: 'okta.authorizationServer.key',
-        doc: 'A signing key of an authorization server.',
-        defaults: ['kid', 'status'],
-        identity: 'kid',
-        fields: {
-            kid: authorizationServers_str('key id'),
-            status: authorizationServers_str('ACTIVE, NEXT or EXPIRED'),
-            alg: authorizationServers_str('algorithm'),
-            kty: authorizationServers_str('key type'),
-            use: authorizationServers_str('use'),
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/directory.ts
-const directory_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const directory_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
-const directory_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-const DIRECTORY_RESOURCES = [
-    {
-        name: 'okta.user',
-        doc: 'A user (person or service account).',
-        defaults: ["profile['email']"],
-        aliases: Object.fromEntries(['email', 'login', 'firstName', 'lastName', 'displayName', 'department', 'title', 'manager', 'mobilePhone', 'employeeNumber'].map((k) => [k, `profile['${k}']`])),
-        fields: {
-            id: directory_str('user id'),
-            status: directory_str('STAGED, PROVISIONED, ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT, SUSPENDED or DEPROVISIONED'),
-            transitioningToStatus: directory_str('the status a pending change leads to'),
-            profile: directory_dict('profile attributes (login, email, firstName, lastName, …)'),
-            credentials: directory_dict('credential metadata: provider {type, name}, recovery question; never a secret'),
-            type: directory_dict('the user type {id}'),
-            activated: directory_time('when the user was activated'),
-            created: directory_time('when the user was created'),
-            lastLogin: directory_time('the last sign-in'),
-            lastUpdated: directory_time('when the user was last changed'),
-            passwordChanged: directory_time('when the password last changed'),
-            statusChanged: directory_time('when the status last changed'),
-            factors: { type: { list: { resource: 'okta.userFactor' } }, doc: 'enrolled factors', from: { read: '/api/v1/users/{userId}/factors', params: { userId: 'id' } } },
-            roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles, direct and through groups', from: { read: '/api/v1/users/{userId}/roles', params: { userId: 'id' } } },
-            groups: { type: { list: { resource: 'okta.group' } }, doc: 'groups the user belongs to', from: { read: '/api/v1/users/{id}/groups' } },
-        },
-    },
-    {
-        name: 'okta.userFactor',
-        doc: "A factor a user has enrolled (Okta Verify, WebAuthn, SMS, …).",
-        defaults: ['factorType', 'status'],
-        fields: {
-            id: directory_str('factor id'),
-            factorType: directory_str('push, signed_nonce (FastPass), webauthn, u2f, token:software:totp, sms, call, email, question, …'),
-            provider: directory_str('OKTA, GOOGLE, FIDO, …'),
-            vendorName: directory_str('vendor'),
-            status: directory_str('ACTIVE, PENDING_ACTIVATION, …'),
-            profile: directory_dict('factor details (phone number, device, authenticator name)'),
-            created: directory_time('when it was enrolled'),
-            lastUpdated: directory_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.role',
-        doc: 'An admin role assignment.',
-        defaults: ['label', 'status'],
-        fields: {
-            id: directory_str('assignment id'),
-            type: directory_str('SUPER_ADMIN, ORG_ADMIN, APP_ADMIN, USER_ADMIN, HELP_DESK_ADMIN, READ_ONLY_ADMIN, …, or CUSTOM'),
-            label: directory_str('role name'),
-            status: directory_str('ACTIVE or INACTIVE'),
-            assignmentType: directory_str('USER, GROUP or CLIENT'),
-            created: directory_time('when it was assigned'),
-            lastUpdated: directory_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.group',
-        doc: 'A group of users.',
-        defaults: ['name'],
-        fields: {
-            id: directory_str('group id'),
-            name: directory_str('group name', 'profile.name'),
-            description: directory_str('group description', 'profile.description'),
-            type: directory_str('OKTA_GROUP, APP_GROUP or BUILT_IN (Everyone)'),
-            profile: directory_dict('profile attributes'),
-            created: directory_time('when it was created'),
-            lastUpdated: directory_time('when its profile last changed'),
-            lastMembershipUpdated: directory_time('when its members last changed'),
-            members: { type: { list: { resource: 'okta.user' } }, doc: 'members', from: { read: '/api/v1/groups/{groupId}/users', params: { groupId: 'id' } } },
-            roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles granted to every member', from: { read: '/api/v1/groups/{groupId}/roles', params: { groupId: 'id' } } },
-            owners: { type: { list: { resource: 'okta.group.owner' } }, doc: 'owners responsible for the group', from: { read: '/api/v1/groups/{groupId}/owners', params: { groupId: 'id' } } },
-        },
-    },
-    {
-        name: 'okta.group.owner',
-        doc: 'An owner of a group.',
-        defaults: ['displayName', 'type'],
-        fields: {
-            id: directory_str('user or group id'),
-            type: directory_str('USER or GROUP'),
-            displayName: directory_str('name'),
-            originType: directory_str('OKTA_DIRECTORY or APPLICATION'),
-            resolved: { type: 'bool', doc: 'whether the owner still exists' },
-            lastUpdated: directory_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.groupRule',
-        doc: 'A rule that assigns users to groups.',
-        defaults: ['name'],
-        fields: {
-            id: directory_str('rule id'),
-            name: directory_str('rule name'),
-            status: directory_str('ACTIVE, INACTIVE or INVALID'),
-            type: directory_str('group_rule'),
-            conditions: directory_dict('who the rule applies to (expression, exclusions)'),
-            actions: directory_dict('the groups it assigns'),
-        },
-    },
-];
+;// CONCATENATED MODULE: ./src/simulator/faults.ts
+// Reproducible fault injection. Whether the n-th request for a given URL fails, and how, depends
+// only on the seed, the URL and n, so a run replays identically whatever order requests arrive in.
+const FAULT_KINDS = ['rate-limit', 'server-error', 'bad-gateway', 'unavailable', 'reset', 'stall', 'truncated'];
+/** 32-bit FNV-1a, then a final avalanche: a fast, well-spread hash for the fault lottery. */
+function hash32(text, seed) {
+    let h = (0x811c9dc5 ^ seed) >>> 0;
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    return (h ^ (h >>> 16)) >>> 0;
+}
+class FaultPlan {
+    options;
+    seen = new Map();
+    kinds;
+    injected = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0]));
+    constructor(options) {
+        this.options = options;
+        if (!(options.rate >= 0 && options.rate <= 1))
+            throw new Error(`the fault rate must be between 0 and 1, got ${options.rate}`);
+        this.kinds = options.kinds?.length ? options.kinds : FAULT_KINDS;
+    }
+    /** The fault for this request, if any. `key` is the method and URL path with query. */
+    decide(key) {
+        if (this.options.rate === 0)
+            return undefined;
+        const n = (this.seen.get(key) ?? 0) + 1;
+        this.seen.set(key, n);
+        const roll = hash32(`${n}\u0000${key}`, this.options.seed) / 2 ** 32;
+        if (roll >= this.options.rate)
+            return undefined;
+        const kind = this.kinds[hash32(`kind\u0000${n}\u0000${key}`, this.options.seed) % this.kinds.length];
+        this.injected[kind]++;
+        return kind;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/okta/endpoints.ts
 // The catalogue of Okta Management API reads a posture scan uses: path template (as Okta's
@@ -48302,2502 +55087,6 @@ function matchEndpoint(pathname) {
             return { endpoint: c.endpoint, params };
     }
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/resources/schema/org.ts
-// The root `okta` resource, the organization and its org-wide settings, and `asset`.
-
-
-const list = (resource, read, doc) => ({ type: { list: { resource } }, doc, from: { read } });
-const org_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const org_time = (doc) => ({ type: 'time', doc });
-const notification = (key, doc) => ({ type: 'bool', doc, from: { read: SECURITY_NOTIFICATIONS_PATH, pick: key } });
-const ORG_RESOURCES = [
-    {
-        name: 'okta',
-        doc: 'The Okta organization being scanned: every collection the scan can read.',
-        defaults: ['organization'],
-        fields: {
-            organization: { type: { resource: 'okta.organization' }, doc: 'the organization and its settings', from: { compute: async (c) => c.make('okta.organization') } },
-            users: list('okta.user', '/api/v1/users', 'users (without deprovisioned ones, as Okta lists them)'),
-            groups: list('okta.group', '/api/v1/groups', 'groups'),
-            groupRules: list('okta.groupRule', '/api/v1/groups/rules', 'group rules'),
-            applications: list('okta.application', '/api/v1/apps', 'app integrations'),
-            policies: { type: { resource: 'okta.policies' }, doc: 'policies by type', from: { compute: async (c) => c.make('okta.policies') } },
-            domains: { type: { list: { resource: 'okta.domain' } }, doc: 'custom domains', from: { read: '/api/v1/domains' } },
-            trustedOrigins: list('okta.trustedOrigin', '/api/v1/trustedOrigins', 'trusted origins (CORS and redirect)'),
-            networks: list('okta.network', '/api/v1/zones', 'network zones'),
-            customRoles: list('okta.customRole', '/api/v1/iam/roles', 'custom admin roles'),
-            authenticators: list('okta.authenticator', '/api/v1/authenticators', 'authenticators (Identity Engine)'),
-            apiTokens: list('okta.api.token', '/api/v1/api-tokens', 'API token metadata (needs Super Administrator)'),
-            identityProviders: list('okta.identityProvider', '/api/v1/idps', 'inbound identity providers'),
-            authorizationServers: list('okta.authorizationServer', '/api/v1/authorizationServers', 'custom authorization servers (API Access Management)'),
-            logStreams: list('okta.logStream', '/api/v1/logStreams', 'System Log streams to a SIEM'),
-            eventHooks: list('okta.eventHook', '/api/v1/eventHooks', 'event hooks'),
-            behaviorRules: list('okta.behaviorRule', '/api/v1/behaviors', 'behavior detection rules'),
-            deviceAssurancePolicies: list('okta.deviceAssurancePolicy', '/api/v1/device-assurances', 'device assurance policies (Identity Engine)'),
-            brands: list('okta.brand', '/api/v1/brands', 'brands and their sign-in pages'),
-            admins: {
-                type: { list: { resource: 'okta.user' } },
-                doc: 'users holding an admin role, directly or through a group (the admin inventory)',
-                from: {
-                    compute: async (c) => {
-                        const assignees = await c.read('/api/v1/iam/assignees/users', 'dict');
-                        if (assignees instanceof ErrorValue || !Array.isArray(assignees))
-                            return assignees;
-                        return Promise.all(assignees.map((a) => c.read(`/api/v1/users/${encodeURIComponent(String(a.id))}`, { resource: 'okta.user' })));
-                    },
-                },
-            },
-            attackProtection: { type: { resource: 'okta.attackProtection' }, doc: 'attack protection settings', from: { compute: async (c) => c.make('okta.attackProtection') } },
-        },
-    },
-    {
-        name: 'okta.organization',
-        doc: 'The organization: its profile and org-wide security settings.',
-        defaults: ['subdomain', 'companyName', 'status'],
-        load: '/api/v1/org',
-        fields: {
-            id: org_str('org id'),
-            companyName: org_str('company name'),
-            status: org_str('ACTIVE or INACTIVE'),
-            subdomain: org_str('the org subdomain'),
-            address1: org_str('address line 1'),
-            address2: org_str('address line 2'),
-            city: org_str('city'),
-            state: org_str('state'),
-            phoneNumber: org_str('phone number'),
-            postalCode: org_str('postal code'),
-            country: org_str('country'),
-            supportPhoneNumber: org_str('support phone number'),
-            website: org_str('website'),
-            endUserSupportHelpURL: org_str('end-user support URL'),
-            created: org_time('when the org was created'),
-            lastUpdated: org_time('when the org was last changed'),
-            expiresAt: org_time('when a trial org expires'),
-            pipeline: { type: 'string', doc: 'idx (Identity Engine) or v1 (Classic Engine)', from: { read: '/.well-known/okta-organization', pick: 'pipeline' } },
-            optOutCommunicationEmails: { type: 'bool', doc: 'users opted out of Okta communication emails', from: { read: '/api/v1/org/privacy/oktaCommunication', pick: 'optOutEmailUsers' } },
-            billingContact: {
-                type: { resource: 'okta.user' },
-                doc: 'the billing contact',
-                from: { compute: async (c) => contact(c, 'BILLING') },
-            },
-            technicalContact: {
-                type: { resource: 'okta.user' },
-                doc: 'the technical contact',
-                from: { compute: async (c) => contact(c, 'TECHNICAL') },
-            },
-            securityNotificationEmails: { type: 'dict', doc: 'security notification email settings (internal API; needs an API token)', from: { read: SECURITY_NOTIFICATIONS_PATH } },
-            sendEmailForNewDeviceEnabled: notification('sendEmailForNewDeviceEnabled', 'users are emailed about sign-ins from new devices'),
-            sendEmailForFactorEnrollmentEnabled: notification('sendEmailForFactorEnrollmentEnabled', 'users are emailed when an authenticator is enrolled'),
-            sendEmailForFactorResetEnabled: notification('sendEmailForFactorResetEnabled', 'users are emailed when an authenticator is reset'),
-            sendEmailForPasswordChangedEnabled: notification('sendEmailForPasswordChangedEnabled', 'users are emailed when their password changes'),
-            reportSuspiciousActivityEnabled: notification('reportSuspiciousActivityEnabled', 'users can report suspicious activity from those emails'),
-            threatInsightSettings: { type: { resource: 'okta.threatsConfiguration' }, doc: 'ThreatInsight configuration', from: { read: '/api/v1/threats/configuration' } },
-            oktaSupportEnabled: {
-                type: 'bool',
-                doc: 'Okta Support has been granted access to the org (needs Super Administrator)',
-                from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'support', transform: (v) => (v === 'ENABLED' ? true : v === 'DISABLED' ? false : null) },
-            },
-            oktaSupportExpiration: { type: 'time', doc: 'when Okta Support access ends', from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'expiration' } },
-            oktaSupportCaseNumber: { type: 'string', doc: 'the support case access was granted for', from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'caseNumber' } },
-            superAdminGrantedToNewPublicClients: {
-                type: 'bool',
-                doc: 'new public client apps get the Super Administrator role by default',
-                from: { read: '/api/v1/org/settings/clientPrivilegesSetting', pick: 'clientPrivilegesSetting' },
-            },
-            thirdPartyAdminEnabled: { type: 'bool', doc: 'admins are third-party admins (no Okta admin emails)', from: { read: '/api/v1/org/orgSettings/thirdPartyAdminSetting', pick: 'thirdPartyAdmin' } },
-            autoAssignAdminAppSetting: { type: 'bool', doc: 'new admins are assigned the Admin Console app automatically', from: { read: '/api/v1/org/settings/autoAssignAdminAppSetting', pick: 'autoAssignAdminAppSetting' } },
-            captchaEnabledPages: { type: { list: 'string' }, doc: 'pages protected by CAPTCHA (SIGN_IN, SSR, SSPR)', from: { read: '/api/v1/org/captcha', pick: 'enabledPages', transform: (v) => v ?? [] } },
-            adminConsoleSettings: { type: { resource: 'okta.adminConsoleSettings' }, doc: 'Admin Console session settings (needs Super Administrator)', from: { read: '/api/v1/first-party-app-settings/admin-console' } },
-        },
-    },
-    {
-        name: 'okta.adminConsoleSettings',
-        doc: "The Okta Admin Console app's own session limits.",
-        defaults: ['sessionIdleTimeoutMinutes', 'sessionMaxLifetimeMinutes'],
-        identity: 'sessionIdleTimeoutMinutes',
-        fields: {
-            sessionIdleTimeoutMinutes: { type: 'int', doc: 'minutes of inactivity before the Admin Console session ends' },
-            sessionMaxLifetimeMinutes: { type: 'int', doc: 'maximum Admin Console session lifetime in minutes' },
-        },
-    },
-    {
-        name: 'okta.threatsConfiguration',
-        doc: 'ThreatInsight: what Okta does with sign-in attempts from suspicious IPs.',
-        defaults: ['action'],
-        identity: 'action',
-        fields: {
-            action: org_str('none (off), audit (log only) or block (log and block)'),
-            excludeZones: {
-                type: { list: { resource: 'okta.network' } },
-                doc: 'network zones ThreatInsight ignores',
-                from: {
-                    compute: async (c) => {
-                        const ids = await c.read('/api/v1/threats/configuration', { list: 'string' }, 'excludeZones');
-                        if (!Array.isArray(ids))
-                            return ids;
-                        return Promise.all(ids.map((id) => c.read(`/api/v1/zones/${encodeURIComponent(String(id))}`, { resource: 'okta.network' })));
-                    },
-                },
-            },
-            created: org_time('when it was created'),
-            lastUpdated: org_time('when it was last changed'),
-        },
-    },
-    {
-        name: 'okta.attackProtection',
-        doc: 'Attack protection settings (user lockout and authenticator checks).',
-        defaults: ['preventBruteForceLockoutFromUnknownDevices', 'verifyKnowledgeSecondWhen2faRequired'],
-        fields: {
-            preventBruteForceLockoutFromUnknownDevices: {
-                type: 'bool',
-                doc: 'failed sign-ins from unknown devices do not lock the account',
-                from: { read: '/attack-protection/api/v1/user-lockout-settings', pick: 'preventBruteForceLockoutFromUnknownDevices' },
-            },
-            verifyKnowledgeSecondWhen2faRequired: {
-                type: 'bool',
-                doc: 'with two factors required, the knowledge factor is asked second (Identity Engine)',
-                from: { read: '/attack-protection/api/v1/authenticator-settings', pick: 'verifyKnowledgeSecondWhen2faRequired' },
-            },
-        },
-    },
-    {
-        name: 'asset',
-        doc: 'The asset being scanned, as policy filters see it.',
-        defaults: ['name', 'platform'],
-        fields: {
-            name: { type: 'string', doc: 'Okta Organization <org domain>', from: { json: 'name' } },
-            platform: { type: 'string', doc: 'okta-org', from: { json: 'platform' } },
-            title: { type: 'string', doc: 'Okta Organization', from: { json: 'title' } },
-            kind: { type: 'string', doc: 'api', from: { json: 'kind' } },
-            runtime: { type: 'string', doc: 'okta', from: { json: 'runtime' } },
-            family: { type: { list: 'string' }, doc: '[okta]', from: { json: 'family' } },
-        },
-    },
-];
-async function contact(c, type) {
-    const userId = await c.read(`/api/v1/org/contacts/${type}`, 'string', 'userId');
-    if (typeof userId !== 'string')
-        return userId;
-    return c.read(`/api/v1/users/${encodeURIComponent(userId)}`, { resource: 'okta.user' });
-}
-
-;// CONCATENATED MODULE: ./src/resources/schema/policies.ts
-const policies_str = (doc) => ({ type: 'string', doc });
-const policies_time = (doc) => ({ type: 'time', doc });
-const policies_dict = (doc) => ({ type: 'dict', doc });
-const ofType = (type, doc) => ({
-    type: { list: { resource: 'okta.policy' } },
-    doc,
-    from: { read: `/api/v1/policies?type=${type}` },
-});
-const POLICY_RESOURCES = [
-    {
-        name: 'okta.policies',
-        doc: 'Policies, one list per type.',
-        defaults: [],
-        fields: {
-            password: ofType('PASSWORD', 'password policies'),
-            mfaEnroll: ofType('MFA_ENROLL', 'authenticator (MFA) enrollment policies'),
-            signOn: ofType('OKTA_SIGN_ON', 'global session policies (Classic: Okta sign-on policies)'),
-            accessPolicy: ofType('ACCESS_POLICY', 'authentication policies of apps (Identity Engine)'),
-            profileEnrollment: ofType('PROFILE_ENROLLMENT', 'user profile (self-registration) policies (Identity Engine)'),
-            idpDiscovery: ofType('IDP_DISCOVERY', 'identity provider routing rules'),
-            oauthAuthorizationPolicy: ofType('OAUTH_AUTHORIZATION_POLICY', 'authorization server policies as a policy type (not available on current orgs)'),
-            entityRisk: ofType('ENTITY_RISK', 'entity risk policies (Identity Threat Protection)'),
-            postAuthSession: ofType('POST_AUTH_SESSION', 'session protection policies (Identity Threat Protection)'),
-            userLifecycle: ofType('USER_LIFECYCLE', 'Workflow automations that act on inactive users'),
-        },
-    },
-    {
-        name: 'okta.policy',
-        doc: 'A policy.',
-        defaults: ['name'],
-        fields: {
-            id: policies_str('policy id'),
-            name: policies_str('policy name'),
-            description: policies_str('description'),
-            type: policies_str('OKTA_SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
-            priority: { type: 'int', doc: 'evaluation order, 1 first' },
-            status: policies_str('ACTIVE or INACTIVE'),
-            system: { type: 'bool', doc: 'created by Okta (the default policy)' },
-            conditions: policies_dict('who the policy applies to (people.groups.include, authProvider, …)'),
-            settings: policies_dict('type-specific settings (password complexity/age/lockout, enrollment authenticators, …)'),
-            created: policies_time('when it was created'),
-            lastUpdated: policies_time('when it last changed'),
-            rules: { type: { list: { resource: 'okta.policyRule' } }, doc: 'rules, in priority order', from: { read: '/api/v1/policies/{policyId}/rules', params: { policyId: 'id' } } },
-            applications: {
-                type: { list: { resource: 'okta.application' } },
-                doc: 'apps that use this policy (authentication policies)',
-                from: {
-                    compute: async (c) => {
-                        const mappings = await c.read('/api/v1/policies/{policyId}/mappings'.replace('{policyId}', encodeURIComponent(String(await c.field('id')))), 'dict');
-                        if (!Array.isArray(mappings))
-                            return mappings;
-                        return Promise.all(mappings.map((m) => {
-                            const href = String(m._links?.application?.href ?? '');
-                            return c.read(`/api/v1/apps/${encodeURIComponent(href.slice(href.lastIndexOf('/') + 1))}`, { resource: 'okta.application' });
-                        }));
-                    },
-                },
-            },
-        },
-    },
-    {
-        name: 'okta.policyRule',
-        doc: 'A rule of a policy.',
-        defaults: ['name'],
-        fields: {
-            id: policies_str('rule id'),
-            name: policies_str('rule name'),
-            priority: { type: 'int', doc: 'evaluation order' },
-            status: policies_str('ACTIVE or INACTIVE'),
-            system: { type: 'bool', doc: "Okta's default rule (always last)" },
-            type: policies_str('SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
-            actions: policies_dict('what the rule does (signon.session, appSignOn.verificationMethod, passwordChange, …)'),
-            conditions: policies_dict('when the rule applies (people, network, platform, …); null for catch-all rules'),
-            created: policies_time('when it was created'),
-            lastUpdated: policies_time('when it last changed'),
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/security.ts
-// Security configuration: custom domains, trusted origins, network zones, custom roles,
-// authenticators, API tokens, identity providers, log streams, hooks, behaviour detection,
-// device assurance and brands.
-
-const security_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const security_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
-const security_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-/** Enhanced dynamic zones hold `{include, exclude}`; the resource lists what is included. */
-const included = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? (v.include ?? []) : v);
-const METADATA = new Set(['id', 'name', 'platform', 'createdBy', 'createdDate', 'lastUpdatedBy', 'lastUpdate', '_links']);
-const SECURITY_RESOURCES = [
-    {
-        name: 'okta.domain',
-        doc: 'A custom domain.',
-        defaults: ['domain'],
-        fields: {
-            id: security_str('domain id'),
-            domain: security_str('the domain name'),
-            validationStatus: security_str('NOT_STARTED, IN_PROGRESS, VERIFIED or COMPLETED'),
-            certificateSourceType: security_str('OKTA_MANAGED or MANUAL'),
-            dnsRecords: { type: { list: 'dict' }, doc: 'DNS records to set (fqdn, recordType, values)' },
-            publicCertificate: security_dict('the certificate (subject, fingerprint, expiration)'),
-        },
-    },
-    {
-        name: 'okta.trustedOrigin',
-        doc: 'A trusted origin: a site allowed to call Okta from the browser or be redirected to.',
-        defaults: ['name'],
-        fields: {
-            id: security_str('origin id'),
-            name: security_str('name'),
-            origin: security_str('the origin URL'),
-            status: security_str('ACTIVE or INACTIVE'),
-            scopes: { type: { list: 'dict' }, doc: 'what it is trusted for: {type: CORS, REDIRECT or IFRAME_EMBED}' },
-            createdBy: security_str('who created it'),
-            lastUpdatedBy: security_str('who last changed it'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.network',
-        doc: 'A network zone.',
-        defaults: ['name', 'type'],
-        fields: {
-            id: security_str('zone id'),
-            name: security_str('zone name'),
-            type: security_str('IP, DYNAMIC or DYNAMIC_V2 (enhanced dynamic)'),
-            status: security_str('ACTIVE or INACTIVE'),
-            usage: security_str('POLICY (used in policies) or BLOCKLIST (always blocked)'),
-            system: { type: 'bool', doc: 'created by Okta' },
-            proxyType: security_str('Any, Tor or NotTorAnonymizer (dynamic zones)'),
-            gateways: { type: { list: 'dict' }, doc: 'IP gateways {type: CIDR or RANGE, value}' },
-            proxies: { type: { list: 'dict' }, doc: 'trusted proxies {type, value}' },
-            locations: { type: { list: 'dict' }, doc: 'countries and regions {country, region}', from: { json: 'locations', transform: included } },
-            asns: { type: { list: 'string' }, doc: 'autonomous system numbers', from: { json: 'asns', transform: included } },
-            ipServiceCategories: security_dict('enhanced dynamic zones: IP service categories {include, exclude}, e.g. ALL_ANONYMIZERS'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.customRole',
-        doc: 'A custom admin role.',
-        defaults: ['label'],
-        fields: {
-            id: security_str('role id'),
-            label: security_str('role name'),
-            description: security_str('description'),
-            permissions: {
-                type: { list: 'string' },
-                doc: 'the permissions it grants (okta.users.manage, …)',
-                from: { read: '/api/v1/iam/roles/{roleIdOrLabel}/permissions', params: { roleIdOrLabel: 'id' }, transform: (v) => (Array.isArray(v) ? v.map((p) => p.label) : v) },
-            },
-        },
-    },
-    {
-        name: 'okta.authenticator',
-        doc: 'An authenticator (Identity Engine).',
-        defaults: ['name', 'key', 'status'],
-        fields: {
-            id: security_str('authenticator id'),
-            key: security_str('okta_password, okta_email, okta_verify, phone_number, webauthn, security_question, smart_card_idp, …'),
-            name: security_str('name'),
-            type: security_str('app, email, password, phone, security_key, security_question, federated, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('settings (allowedFor, channelBinding, compliance.fips, userVerification, …)'),
-            allowedFor: security_str('any, recovery, sso or none', 'settings.allowedFor'),
-            tokenLifetimeInMinutes: { type: 'int', doc: 'email token lifetime', from: { json: 'settings.tokenLifetimeInMinutes' } },
-            userVerification: security_str('DISCOURAGED, PREFERRED or REQUIRED', 'settings.userVerification'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.api.token',
-        doc: "An API token's metadata (never the token).",
-        defaults: ['name'],
-        fields: {
-            id: security_str('token id'),
-            name: security_str('name'),
-            clientName: security_str('the client that created it'),
-            tokenWindow: security_str('idle lifetime (ISO 8601, e.g. P30D)'),
-            userId: security_str('the admin who created it (the token acts as them)'),
-            network: security_dict('network restriction {connection: ANYWHERE or ZONE, include, exclude}'),
-            created: security_time('when it was created'),
-            expiresAt: security_time('when it expires unless used'),
-            lastUpdated: security_time('when it was last used'),
-            user: { type: { resource: 'okta.user' }, doc: 'the admin who created it', from: { read: '/api/v1/users/{id}', params: { id: 'userId' } } },
-        },
-    },
-    {
-        name: 'okta.identityProvider',
-        doc: 'An inbound identity provider.',
-        defaults: ['name', 'type', 'status'],
-        fields: {
-            id: security_str('identity provider id'),
-            name: security_str('name'),
-            type: security_str('SAML2, OIDC, X509 (smart card), GOOGLE, MICROSOFT, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            issuerMode: security_str('issuer mode'),
-            protocol: security_dict('protocol settings (endpoints, credentials.trust.issuer, …)'),
-            policy: security_dict('account linking, provisioning and subject matching'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.logStream',
-        doc: 'A System Log stream to a SIEM.',
-        defaults: ['name', 'type', 'status'],
-        fields: {
-            id: security_str('stream id'),
-            name: security_str('name'),
-            type: security_str('aws_eventbridge or splunk_cloud_logstreaming'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('destination settings (never the Splunk token)'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.eventHook',
-        doc: 'An event hook.',
-        defaults: ['name', 'status'],
-        fields: {
-            id: security_str('hook id'),
-            name: security_str('name'),
-            description: security_str('description'),
-            status: security_str('ACTIVE or INACTIVE'),
-            verificationStatus: security_str('VERIFIED or UNVERIFIED'),
-            channelType: security_str('HTTP', 'channel.type'),
-            channelUri: security_str('the URL Okta calls', 'channel.config.uri'),
-            channelAuthScheme: security_dict('how Okta authenticates to it (the secret is never returned)', 'channel.config.authScheme'),
-            headers: { type: { list: 'dict' }, doc: 'extra headers', from: { json: 'channel.config.headers' } },
-            events: { type: { list: 'string' }, doc: 'event types it subscribes to', from: { json: 'events.items' } },
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.behaviorRule',
-        doc: 'A behavior detection rule.',
-        defaults: ['name', 'type', 'status'],
-        fields: {
-            id: security_str('rule id'),
-            name: security_str('name'),
-            type: security_str('ANOMALOUS_LOCATION, ANOMALOUS_DEVICE, ANOMALOUS_IP, VELOCITY, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('detection settings'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.deviceAssurancePolicy',
-        doc: 'A device assurance policy (Identity Engine).',
-        defaults: ['name', 'platform'],
-        fields: {
-            id: security_str('policy id'),
-            name: security_str('name'),
-            platform: security_str('ANDROID, IOS, MACOS, WINDOWS or CHROMEOS'),
-            settings: {
-                type: 'dict',
-                doc: 'the requirements (osVersion, diskEncryptionType, screenLockType, …)',
-                from: { json: '', transform: (v) => Object.fromEntries(Object.entries((v ?? {})).filter(([k]) => !METADATA.has(k))) },
-            },
-            created: security_time('when it was created', 'createdDate'),
-            lastUpdated: security_time('when it last changed', 'lastUpdate'),
-        },
-    },
-    {
-        name: 'okta.brand',
-        doc: 'A brand, with its sign-in page.',
-        defaults: ['name'],
-        fields: {
-            id: security_str('brand id'),
-            name: security_str('name'),
-            isDefault: { type: 'bool', doc: 'the default brand' },
-            signInPageCustomized: {
-                type: 'bool',
-                doc: 'the sign-in page has been customized',
-                from: {
-                    compute: async (c) => {
-                        const page = await c.read(`/api/v1/brands/${encodeURIComponent(String(await c.field('id')))}/pages/sign-in/customized`, 'dict');
-                        if (page instanceof ErrorValue)
-                            return page.kind === 'unavailable' ? false : page;
-                        return true;
-                    },
-                },
-            },
-            signInPage: {
-                type: 'dict',
-                doc: 'the sign-in page in use (customized, else default): pageContent, widgetVersion, …',
-                from: {
-                    compute: async (c) => {
-                        const id = encodeURIComponent(String(await c.field('id')));
-                        const customized = await c.read(`/api/v1/brands/${id}/pages/sign-in/customized`, 'dict');
-                        if (!(customized instanceof ErrorValue) || customized.kind !== 'unavailable')
-                            return customized;
-                        return c.read(`/api/v1/brands/${id}/pages/sign-in/default`, 'dict');
-                    },
-                },
-            },
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/index.ts
-
-
-
-
-
-
-const RESOURCE_SPECS = Object.fromEntries([...ORG_RESOURCES, ...DIRECTORY_RESOURCES, ...APP_RESOURCES, ...POLICY_RESOURCES, ...SECURITY_RESOURCES, ...AUTHORIZATION_SERVER_RESOURCES].map((r) => [r.name, r]));
-
-;// CONCATENATED MODULE: ./src/resources/typeSchema.ts
-
-const toMql = (t) => (typeof t === 'string' ? t : 'list' in t ? { list: toMql(t.list) } : { resource: t.resource });
-const FIELDS = Object.fromEntries(Object.values(RESOURCE_SPECS).map((spec) => [spec.name, Object.fromEntries(Object.entries(spec.fields).map(([k, f]) => [k, toMql(f.type)]))]));
-function oktaTypeSchema(props) {
-    return {
-        fields: (resource) => FIELDS[resource],
-        aliases: (resource) => RESOURCE_SPECS[resource]?.aliases,
-        globals: { okta: { resource: 'okta' }, asset: { resource: 'asset' } },
-        props,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/query.ts
-// Running one MQL query against an org: parse, check against the resource schema, evaluate,
-// present. Shared by `run` and `shell`.
-
-
-
-
-
-/** Parses and checks a query; throws the first problem as a positioned MqlError. */
-function compileQuery(source, props) {
-    const program = parse(source);
-    const problems = check(program, oktaTypeSchema(props ? new Set(Object.keys(props)) : undefined));
-    if (problems.length)
-        throw problems[0];
-    return program;
-}
-async function runQuery(source, env) {
-    const program = compileQuery(source, env.props);
-    return present(await evaluate(program, env), source);
-}
-
-;// CONCATENATED MODULE: ./src/resources/runtime.ts
-
-function outcomeToValue(outcome) {
-    switch (outcome.kind) {
-        case 'data':
-            return outcome.value;
-        case 'unavailable':
-            return new ErrorValue(outcome.reason, 'unavailable');
-        case 'forbidden':
-            return new ErrorValue(`${outcome.reason}; needs ${outcome.needs}`, 'forbidden', outcome.needs);
-        case 'failed':
-            return new ErrorValue(outcome.error.message, 'failed');
-    }
-}
-function dig(value, path) {
-    if (!path)
-        return value;
-    let v = value;
-    for (const part of path.split('.')) {
-        if (typeof v !== 'object' || v === null)
-            return null;
-        v = v[part];
-    }
-    return v === undefined ? null : v;
-}
-/** Fills `{name}` in an endpoint template from the object's JSON; undefined when a value is missing. */
-function fillPath(template, params, json) {
-    let missing = false;
-    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
-        const v = dig(json, params?.[name] ?? name);
-        if (typeof v !== 'string' && typeof v !== 'number')
-            missing = true;
-        return encodeURIComponent(String(v));
-    });
-    return missing ? undefined : path;
-}
-class ResourceGraph {
-    specs;
-    data;
-    instances = new Map();
-    constructor(specs, data) {
-        this.specs = specs;
-        this.data = data;
-    }
-    spec(type) {
-        const spec = this.specs[type];
-        if (!spec)
-            throw new Error(`the resource schema has no ${type}`);
-        return spec;
-    }
-    /** The instance of `type` for this JSON, shared by every list the object appears in. */
-    instance(type, json) {
-        const spec = this.spec(type);
-        const id = json ? String(dig(json, spec.identity ?? 'id') ?? '') : '';
-        const key = `${type}\u0000${id || (json ? JSON.stringify(json) : '')}`;
-        let found = this.instances.get(key);
-        if (!found)
-            this.instances.set(key, (found = new Instance(this, spec, id || type, json)));
-        return found;
-    }
-    /** Converts JSON (or an error) to a field's MQL type. */
-    convert(raw, type) {
-        if (raw instanceof ErrorValue)
-            return raw;
-        if (raw === null || raw === undefined)
-            return null;
-        if (typeof type === 'string') {
-            switch (type) {
-                case 'string':
-                    return typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
-                case 'int':
-                    return typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : null;
-                case 'bool':
-                    return typeof raw === 'boolean' ? raw : raw === 'true' ? true : raw === 'false' ? false : null;
-                case 'time': {
-                    const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-                    return Number.isFinite(ms) ? new MqlTime(ms) : new ErrorValue(`'${String(raw).slice(0, 40)}' is not a time`);
-                }
-                case 'dict':
-                    return raw;
-            }
-        }
-        if ('list' in type) {
-            if (!Array.isArray(raw))
-                return new ErrorValue(`expected a list, Okta answered with ${typeof raw}`);
-            return raw.map((item) => this.convert(item, type.list));
-        }
-        if (typeof raw !== 'object' || Array.isArray(raw))
-            return new ErrorValue(`expected an object for ${type.resource}`);
-        return this.instance(type.resource, raw);
-    }
-    async read(path, type, pick, transform) {
-        const raw = outcomeToValue(await this.data.read(path));
-        if (raw instanceof ErrorValue)
-            return raw;
-        const picked = dig(raw, pick);
-        return this.convert(transform ? transform(picked) : picked, type);
-    }
-}
-class Instance {
-    graph;
-    spec;
-    id;
-    kind = 'resource';
-    type;
-    cache = new Map();
-    own;
-    constructor(graph, spec, id, json) {
-        this.graph = graph;
-        this.spec = spec;
-        this.id = id;
-        this.type = spec.name;
-        if (json)
-            this.own = Promise.resolve(json);
-    }
-    fieldNames() {
-        return Object.keys(this.spec.fields);
-    }
-    defaultFields() {
-        return this.spec.defaults;
-    }
-    field(name) {
-        let pending = this.cache.get(name);
-        if (!pending) {
-            pending = this.resolve(name);
-            this.cache.set(name, pending);
-        }
-        return pending;
-    }
-    json() {
-        this.own ??= this.spec.load
-            ? this.graph.data.read(this.spec.load).then((o) => {
-                const v = outcomeToValue(o);
-                return v instanceof ErrorValue ? v : typeof v === 'object' && v !== null ? v : new ErrorValue(`${this.spec.load} did not answer with an object`);
-            })
-            : Promise.resolve({});
-        return this.own;
-    }
-    context() {
-        return {
-            json: () => this.json(),
-            field: (n) => this.field(n),
-            read: (path, type, pick) => this.graph.read(path, type, pick),
-            make: (type, json) => this.graph.instance(type, json),
-        };
-    }
-    async resolve(name) {
-        const field = this.spec.fields[name];
-        if (!field)
-            throw new Error(`${this.type} has no field ${name}`);
-        const from = field.from ?? { json: name };
-        if ('compute' in from)
-            return from.compute(this.context());
-        const json = await this.json();
-        if (json instanceof ErrorValue)
-            return json;
-        if ('json' in from) {
-            const raw = dig(json, from.json);
-            return this.graph.convert(from.transform ? from.transform(raw, json) : raw, field.type);
-        }
-        const path = fillPath(from.read, from.params, json);
-        if (path === undefined)
-            return null;
-        const transform = from.transform;
-        return this.graph.read(path, field.type, from.pick, transform && ((v) => transform(v, json)));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/resources/environment.ts
-
-
-function orgEnvironment(options) {
-    const graph = new ResourceGraph(RESOURCE_SPECS, options.data);
-    const okta = graph.instance('okta', undefined);
-    const asset = graph.instance('asset', {
-        name: `Okta Organization ${options.host}`,
-        platform: 'okta-org',
-        title: 'Okta Organization',
-        kind: 'api',
-        runtime: 'okta',
-        family: ['okta'],
-    });
-    const globals = { okta, asset };
-    return {
-        graph,
-        global: (name) => globals[name],
-        globalNames: () => Object.keys(globals),
-        props: options.props ?? {},
-        now: options.now ?? Date.now(),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-// Keeps secrets out of anything that leaves the process: error messages, logs, reports. Every
-// credential the scanner holds is registered here, and text is scrubbed before it is shown.
-class Redactor {
-    secrets = new Set();
-    /** Registers secrets; values shorter than 8 characters are too common to scrub safely. */
-    add(...values) {
-        for (const v of values)
-            if (v && v.length >= 8)
-                this.secrets.add(v);
-    }
-    redact(text) {
-        let out = text;
-        for (const secret of this.secrets)
-            if (out.includes(secret))
-                out = out.split(secret).join('[redacted]');
-        return out;
-    }
-    /** Whether `text` still holds a registered secret (for tests and assertions). */
-    leaks(text) {
-        return [...this.secrets].some((s) => text.includes(s));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/okta/errors.ts
-// Typed failures of the Okta client. Messages name the endpoint, the HTTP status and Okta's
-// request id, and are scrubbed of credentials before an error is constructed.
-class OktaRequestError extends Error {
-    details;
-    name = 'OktaRequestError';
-    constructor(message, details) {
-        super(message);
-        this.details = details;
-    }
-}
-/** The credentials were refused: nothing can be scanned with them. */
-class OktaAuthError extends OktaRequestError {
-    name = 'OktaAuthError';
-}
-/** The org answered something the client cannot trust (a foreign next link, a repeating cursor). */
-class OktaProtocolError extends OktaRequestError {
-    name = 'OktaProtocolError';
-}
-function describeStatus(d) {
-    const parts = [d.status !== undefined ? `HTTP ${d.status}` : undefined, d.errorCode, d.requestId ? `request id ${d.requestId}` : undefined];
-    return parts.filter(Boolean).join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/okta/answers.ts
-
-const ROLE_NAMES = {
-    SUPER_ADMIN: 'Super Administrator',
-    ORG_ADMIN: 'Organization Administrator',
-    READ_ONLY_ADMIN: 'Read-Only Administrator',
-};
-function parseErrorBody(text) {
-    try {
-        const v = JSON.parse(text);
-        return typeof v === 'object' && v !== null ? v : {};
-    }
-    catch {
-        return {};
-    }
-}
-const header = (res, name) => {
-    const v = res.headers[name];
-    return Array.isArray(v) ? v.join(', ') : v;
-};
-/** Maps a non-2xx, non-retryable answer to an outcome. `oauth` says which credential was used. */
-function errorOutcome(endpoint, request, res, oauth) {
-    const body = parseErrorBody(res.body);
-    const code = body.errorCode;
-    const details = { request, status: res.status, errorCode: code, requestId: header(res, 'x-okta-request-id') };
-    const summary = body.errorSummary ? `: ${body.errorSummary}` : '';
-    const causes = (body.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean).join('; ');
-    if (res.status === 404 || res.status === 410) {
-        return { kind: 'unavailable', reason: `${request}: the org does not have this (${describeStatus(details)})` };
-    }
-    if (res.status === 401 && code === 'E0000015') {
-        return { kind: 'unavailable', reason: `${request}: the org does not have this feature or product (${describeStatus(details)})` };
-    }
-    if (res.status === 400 && endpoint.path === '/api/v1/policies' && /invalid policy type/i.test(causes)) {
-        return { kind: 'unavailable', reason: `${request}: this org's engine has no such policy type (${describeStatus(details)})` };
-    }
-    if (res.status === 403) {
-        const challenge = header(res, 'www-authenticate') ?? '';
-        if (/insufficient_scope/.test(challenge)) {
-            const scope = /scope="([^"]+)"/.exec(challenge)?.[1] ?? endpoint.scope ?? 'the right okta.* scope';
-            return {
-                kind: 'forbidden',
-                reason: `${request}: the service app's token lacks the scope ${scope}`,
-                needs: `the OAuth scope ${scope}, granted to the service app and listed in its scopes`,
-            };
-        }
-        if (code === 'E0000006') {
-            const roles = endpoint.adminRoles?.map((r) => ROLE_NAMES[r] ?? r);
-            return {
-                kind: 'forbidden',
-                reason: `${request}: the credentials' admin role may not read this (${describeStatus(details)})`,
-                needs: roles ? `the ${roles.join(' or ')} role` : 'an admin role that can read it (Read-Only Administrator reads most settings)',
-            };
-        }
-        if (code === 'E0000005') {
-            return { kind: 'failed', error: new OktaAuthError(`Okta did not accept the Authorization header${summary} (${describeStatus(details)})`, details) };
-        }
-    }
-    if (res.status === 401) {
-        const message = oauth
-            ? `Okta refused the service app's access token${summary} (${describeStatus(details)})`
-            : `Okta refused the API token${summary}: it may be revoked, expired (tokens expire after 30 days unused), or from another org (${describeStatus(details)})`;
-        return { kind: 'failed', error: new OktaAuthError(message, details) };
-    }
-    if (res.status >= 300 && res.status < 400) {
-        return { kind: 'failed', error: new OktaRequestError(`${request} answered with a redirect, which is never followed (${describeStatus(details)})`, details) };
-    }
-    return {
-        kind: 'failed',
-        error: new OktaRequestError(`${request} failed${summary}${causes ? ` (${causes})` : ''} (${describeStatus(details)})`, details),
-    };
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/jose/jwk.ts
-// JSON Web Keys: turning PEM or JWK text into key objects, public JWKs, and RFC 7638 thumbprints.
-
-/** A private key from PEM (PKCS#8 or PKCS#1/SEC1) or JWK JSON text. The error never echoes the key. */
-function parsePrivateKey(text) {
-    const trimmed = text.trim();
-    try {
-        if (trimmed.startsWith('{')) {
-            const jwk = JSON.parse(trimmed);
-            if (!jwk.d)
-                throw new Error('missing d');
-            return (0,external_node_crypto_.createPrivateKey)({ key: jwk, format: 'jwk' });
-        }
-        return (0,external_node_crypto_.createPrivateKey)({ key: trimmed, format: 'pem' });
-    }
-    catch {
-        throw new Error('the private key is not a PEM private key (-----BEGIN PRIVATE KEY-----) or a private JWK (JSON with "d")');
-    }
-}
-function publicJwk(key) {
-    const pub = key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key;
-    const jwk = pub.export({ format: 'jwk' });
-    return jwk.kty === 'RSA' ? { kty: 'RSA', e: jwk.e, n: jwk.n } : { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
-}
-function importPublicJwk(jwk) {
-    return (0,external_node_crypto_.createPublicKey)({ key: jwk, format: 'jwk' });
-}
-/** RFC 7638 SHA-256 thumbprint, base64url. */
-function jwkThumbprint(jwk) {
-    const members = jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(members)).digest('base64url');
-}
-
-;// CONCATENATED MODULE: ./src/okta/credentials.ts
-// Where credentials come from: explicit options first, then the environment variables Okta's
-// tooling uses. An API token (SSWS), an OAuth service app (private-key JWT), or both: then the
-// service app reads the Management API and the token only the endpoints Okta serves to tokens alone.
-
-
-class CredentialsError extends Error {
-    name = 'CredentialsError';
-}
-const TOKEN_VARIABLES = ['OKTA_API_TOKEN', 'OKTA_CLIENT_TOKEN', 'OKTA_TOKEN'];
-const nonEmpty = (v) => (v && v.trim() ? v.trim() : undefined);
-/** The key text: given directly (PEM or JSON), else read from the file it names. */
-function readKey(value) {
-    const looksInline = value.startsWith('-----BEGIN') || value.startsWith('{');
-    let text = value;
-    if (!looksInline) {
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8');
-        }
-        catch (error) {
-            throw new CredentialsError(`the private key is neither PEM or JWK text nor a readable file (${error.code ?? 'unreadable'})`);
-        }
-    }
-    try {
-        return parsePrivateKey(text);
-    }
-    catch (error) {
-        throw new CredentialsError(error.message);
-    }
-}
-function resolveCredentials(input, env = process.env) {
-    const apiToken = nonEmpty(input.token) ?? TOKEN_VARIABLES.map((name) => nonEmpty(env[name])).find(Boolean);
-    if (apiToken !== undefined && /\s/.test(apiToken))
-        throw new CredentialsError('the API token contains whitespace');
-    const clientId = nonEmpty(input.clientId) ?? nonEmpty(env.OKTA_API_CLIENT_ID);
-    const privateKey = nonEmpty(input.privateKey) ?? nonEmpty(env.OKTA_API_PRIVATE_KEY);
-    const keyId = nonEmpty(input.privateKeyId) ?? nonEmpty(env.OKTA_API_PRIVATE_KEY_ID);
-    const scopes = (nonEmpty(input.scopes) ?? nonEmpty(env.OKTA_API_SCOPES) ?? '').split(/[\s,]+/).filter(Boolean);
-    let serviceApp;
-    if (clientId || privateKey) {
-        const missing = [
-            !clientId && 'a client id (--client-id or OKTA_API_CLIENT_ID)',
-            !privateKey && 'a private key (--private-key or OKTA_API_PRIVATE_KEY)',
-            scopes.length === 0 && 'scopes (--scopes or OKTA_API_SCOPES)',
-        ].filter(Boolean);
-        if (missing.length)
-            throw new CredentialsError(`the OAuth service app needs ${missing.join(', ')}`);
-        if (!/^[\w.-]{6,100}$/.test(clientId))
-            throw new CredentialsError('the client id is not an Okta client id');
-        const bad = scopes.find((s) => !/^okta\.[A-Za-z.]+$/.test(s));
-        if (bad)
-            throw new CredentialsError(`'${bad.slice(0, 60)}' is not an Okta API scope (they look like okta.users.read)`);
-        serviceApp = { clientId: clientId, privateKey: readKey(privateKey), keyId, scopes };
-    }
-    if (!apiToken && !serviceApp) {
-        throw new CredentialsError('no Okta credentials: give an API token (--token, or OKTA_API_TOKEN, OKTA_CLIENT_TOKEN, OKTA_TOKEN) ' +
-            'or an OAuth service app (--client-id, --private-key, --private-key-id, --scopes, or OKTA_API_CLIENT_ID, ' +
-            'OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID, OKTA_API_SCOPES)');
-    }
-    return { apiToken, serviceApp };
-}
-/** Every secret string these credentials hold, for scrubbing text that might leave the process. */
-function secretsOf(credentials) {
-    const secrets = [];
-    if (credentials.apiToken)
-        secrets.push(credentials.apiToken);
-    if (credentials.serviceApp) {
-        const key = credentials.serviceApp.privateKey;
-        const jwk = key.export({ format: 'jwk' });
-        for (const part of ['d', 'p', 'q', 'dp', 'dq', 'qi'])
-            if (jwk[part])
-                secrets.push(jwk[part]);
-        const pem = key.export({ format: 'pem', type: 'pkcs8' }).toString();
-        secrets.push(...pem.split('\n').filter((line) => line.length >= 16 && !line.startsWith('-----')));
-    }
-    return secrets;
-}
-
-;// CONCATENATED MODULE: ./src/okta/links.ts
-// Finds the next page: RFC 8288 `Link` headers (one line per relation, or comma-joined) and
-// the `_links.next.href` of body-wrapped lists.
-/** The `rel="next"` target of a response's Link header(s), if any. */
-function nextFromLinkHeader(value) {
-    if (value === undefined)
-        return undefined;
-    for (const line of Array.isArray(value) ? value : [value]) {
-        // Split on commas outside <…>: URLs may contain commas.
-        for (const link of line.match(/<[^>]*>[^,]*/g) ?? []) {
-            const target = /^<([^>]*)>/.exec(link)?.[1];
-            const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(link)?.[1]?.toLowerCase().split(/\s+/) ?? [];
-            if (target && rels.includes('next'))
-                return target;
-        }
-    }
-    return undefined;
-}
-/** `_links.next.href` of a wrapped list body, if any. */
-function nextFromBody(body) {
-    const href = body?._links?.next?.href;
-    return typeof href === 'string' && href ? href : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/jose/jws.ts
-// Compact JWS (RFC 7515) signing and verification for the algorithms Okta accepts in client
-// assertions and DPoP proofs: RS256/384/512 and ES256/384/512, on node:crypto only.
-
-const JWS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
-const HASH = {
-    RS256: 'sha256',
-    RS384: 'sha384',
-    RS512: 'sha512',
-    ES256: 'sha256',
-    ES384: 'sha384',
-    ES512: 'sha512',
-};
-const EC_CURVE = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
-const base64url = (data) => Buffer.from(data).toString('base64url');
-const sha256base64url = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('base64url');
-/** The algorithm a key signs with: RS256 for RSA, the curve's ES algorithm for EC. */
-function algorithmFor(key) {
-    if (key.asymmetricKeyType === 'rsa')
-        return 'RS256';
-    if (key.asymmetricKeyType === 'ec') {
-        const curve = key.export({ format: 'jwk' }).crv;
-        const alg = curve ? EC_CURVE[curve] : undefined;
-        if (alg)
-            return alg;
-        throw new Error(`EC curve ${curve ?? '(unknown)'} is not supported; use P-256, P-384 or P-521`);
-    }
-    throw new Error(`${key.asymmetricKeyType ?? 'this'} keys are not supported; use an RSA or EC key`);
-}
-function signJws(header, payload, privateKey) {
-    const alg = header.alg ?? algorithmFor(privateKey);
-    const input = `${base64url(JSON.stringify({ ...header, alg }))}.${base64url(JSON.stringify(payload))}`;
-    const signature = (0,external_node_crypto_.sign)(HASH[alg], Buffer.from(input), {
-        key: privateKey,
-        dsaEncoding: alg.startsWith('ES') ? 'ieee-p1363' : undefined,
-    });
-    return `${input}.${base64url(signature)}`;
-}
-/** Splits and parses a compact JWS without checking its signature. Throws on malformed input. */
-function decodeJws(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        throw new Error('not a compact JWS (expected three dot-separated parts)');
-    const [h, p, s] = parts;
-    const parse = (part, what) => {
-        let value;
-        try {
-            value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-        }
-        catch {
-            throw new Error(`the JWS ${what} is not base64url-encoded JSON`);
-        }
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            throw new Error(`the JWS ${what} is not a JSON object`);
-        }
-        return value;
-    };
-    return { header: parse(h, 'header'), payload: parse(p, 'payload'), signingInput: `${h}.${p}`, signature: Buffer.from(s, 'base64url') };
-}
-/** True when `jws` carries a valid signature by `publicKey` with an allowed algorithm. */
-function verifyJws(jws, publicKey) {
-    const alg = jws.header.alg;
-    if (typeof alg !== 'string' || !JWS_ALGORITHMS.includes(alg))
-        return false;
-    const expectedType = alg.startsWith('RS') ? 'rsa' : 'ec';
-    if (publicKey.asymmetricKeyType !== expectedType)
-        return false;
-    try {
-        return (0,external_node_crypto_.verify)(HASH[alg], Buffer.from(jws.signingInput), {
-            key: publicKey,
-            dsaEncoding: expectedType === 'ec' ? 'ieee-p1363' : undefined,
-        }, jws.signature);
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/okta/oauth.ts
-// Access tokens for an OAuth 2.0 service app: client credentials with a signed private-key JWT
-// assertion, DPoP-bound when the app requires it (with Okta's use_dpop_nonce round trip), cached
-// until shortly before they expire, and renewed on demand after a 401.
-
-
-
-
-const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-class AccessTokenSource {
-    origin;
-    app;
-    send;
-    onIssued;
-    now;
-    current;
-    pending;
-    dpopRequired = false;
-    /** A refusal that no retry will change (a wrong key, ungranted scopes): repeated, not re-asked. */
-    refused;
-    nonce;
-    /** The DPoP key lives as long as this source; Okta binds tokens to its thumbprint. */
-    dpopKey = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' }).privateKey;
-    issued = 0;
-    constructor(origin, app, send, 
-    /** Told every access token issued, so it can be kept out of any text shown. */
-    onIssued = () => { }, now = Date.now) {
-        this.origin = origin;
-        this.app = app;
-        this.send = send;
-        this.onIssued = onIssued;
-        this.now = now;
-    }
-    /** A valid token, fetching one if there is none or it is about to expire. */
-    async get() {
-        if (this.refused)
-            throw this.refused;
-        if (this.current && this.now() < this.current.expiresAt)
-            return this.current;
-        this.pending ??= this.fetch().finally(() => {
-            this.pending = undefined;
-        });
-        return this.pending;
-    }
-    /** Drops `token` after Okta refused it, so the next get() fetches a new one. */
-    invalidate(token) {
-        if (this.current?.value === token.value)
-            this.current = undefined;
-    }
-    /** The DPoP proof for a resource request made with `token`. */
-    proof(token, method, url) {
-        if (token.scheme !== 'DPoP')
-            return undefined;
-        return this.dpopProof(method, url, token.value);
-    }
-    dpopProof(method, url, accessToken) {
-        return signJws({ typ: 'dpop+jwt', jwk: publicJwk(this.dpopKey) }, {
-            htm: method,
-            htu: `${url.origin}${url.pathname}`,
-            iat: Math.floor(this.now() / 1000),
-            jti: (0,external_node_crypto_.randomUUID)(),
-            ...(this.nonce && !accessToken ? { nonce: this.nonce } : {}),
-            ...(accessToken ? { ath: sha256base64url(accessToken) } : {}),
-        }, this.dpopKey);
-    }
-    assertion(audience) {
-        const now = Math.floor(this.now() / 1000);
-        return signJws({ typ: 'JWT', ...(this.app.keyId ? { kid: this.app.keyId } : {}) }, { iss: this.app.clientId, sub: this.app.clientId, aud: audience, iat: now, exp: now + 300, jti: (0,external_node_crypto_.randomUUID)() }, this.app.privateKey);
-    }
-    async fetch() {
-        const url = new URL('/oauth2/v1/token', this.origin);
-        // At most: plain, then with a DPoP proof, then with Okta's nonce.
-        for (let round = 0; round < 3; round++) {
-            const body = new URLSearchParams({
-                grant_type: 'client_credentials',
-                scope: this.app.scopes.join(' '),
-                client_assertion_type: ASSERTION_TYPE,
-                client_assertion: this.assertion(url.toString()),
-            }).toString();
-            const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-            if (this.dpopRequired)
-                headers.dpop = this.dpopProof('POST', url);
-            const res = await this.send({ method: 'POST', url, headers, body });
-            const json = parseJson(res.body);
-            const error = typeof json?.error === 'string' ? json.error : undefined;
-            if (res.status === 200 && typeof json?.access_token === 'string') {
-                const expiresIn = Number(json.expires_in) || 3600;
-                // Renew a minute early (or at half-life for short tokens) so no request races the expiry.
-                const margin = Math.min(60, expiresIn / 2);
-                this.current = {
-                    value: json.access_token,
-                    scheme: json.token_type === 'DPoP' ? 'DPoP' : 'Bearer',
-                    expiresAt: this.now() + (expiresIn - margin) * 1000,
-                };
-                this.issued++;
-                this.onIssued(json.access_token);
-                return this.current;
-            }
-            if (res.status === 400 && error === 'invalid_dpop_proof' && !this.dpopRequired) {
-                this.dpopRequired = true;
-                continue;
-            }
-            if (res.status === 400 && error === 'use_dpop_nonce') {
-                const nonce = res.headers['dpop-nonce'];
-                if (typeof nonce === 'string' && nonce !== this.nonce) {
-                    this.dpopRequired = true;
-                    this.nonce = nonce;
-                    continue;
-                }
-            }
-            this.refused = tokenError(res, json);
-            throw this.refused;
-        }
-        throw new OktaAuthError('Okta kept asking for another DPoP proof; the token request was given up', {
-            request: 'POST /oauth2/v1/token',
-        });
-    }
-}
-function parseJson(text) {
-    try {
-        const v = JSON.parse(text);
-        return typeof v === 'object' && v !== null ? v : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-const HINTS = {
-    invalid_client: 'check the client id, that the app uses private_key_jwt, and that its registered public key (and key id) match the private key',
-    consent_required: 'grant the requested okta.* scopes to the app (Okta API Scopes tab) or request only granted ones',
-    invalid_scope: 'request okta.* read scopes the app has been granted',
-    invalid_dpop_proof: 'the DPoP proof was refused',
-    unauthorized_client: 'allow the client credentials grant for the app',
-};
-function tokenError(res, json) {
-    const error = typeof json?.error === 'string' ? json.error : undefined;
-    const description = typeof json?.error_description === 'string' ? json.error_description : undefined;
-    const what = error ? `${error}${description ? `: ${description}` : ''}` : `HTTP ${res.status}`;
-    const hint = error && HINTS[error] ? ` (${HINTS[error]})` : '';
-    return new OktaAuthError(`Okta refused the service app's token request: ${what}${hint}`, {
-        request: 'POST /oauth2/v1/token',
-        status: res.status,
-        errorCode: error,
-        requestId: typeof res.headers['x-okta-request-id'] === 'string' ? res.headers['x-okta-request-id'] : undefined,
-    });
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/okta/orgDomain.ts
-// Turns what a user types as the organization into the one origin credentials may be sent to.
-// Okta's own domains over https; a custom domain only when the user opts in; plain http only for
-// a loopback host (the simulator). Everything else is refused, saying what is accepted.
-
-/** Okta-hosted org domains, as Okta's SDKs and config validators accept them. */
-const OKTA_DOMAINS = [
-    'okta.com',
-    'oktapreview.com',
-    'okta-emea.com',
-    'okta-gov.com',
-    'okta.mil',
-    'okta-miltest.com',
-    'trex-gov.com',
-];
-class OrgDomainError extends Error {
-    name = 'OrgDomainError';
-}
-const ACCEPTED = `an Okta org domain such as dev-123456.okta.com or https://acme.okta.com (${OKTA_DOMAINS.join(', ')}), ` +
-    'a custom domain with allow-custom-domain, or http://127.0.0.1:PORT for the simulator';
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-function isLoopback(host) {
-    const bare = host.replace(/^\[|\]$/g, '');
-    return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
-}
-function parseOrganization(input, options = {}) {
-    const raw = input.trim();
-    // Echo the input without any user-info, which might hold a password.
-    const shown = raw.replace(/\/\/[^/?#]*@/, '//').slice(0, 200);
-    const refuse = (why) => {
-        throw new OrgDomainError(`the organization '${shown}' ${why}; expected ${ACCEPTED}`);
-    };
-    if (!raw)
-        throw new OrgDomainError(`no organization given; expected ${ACCEPTED}`);
-    if (/\s/.test(raw))
-        refuse('contains spaces');
-    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(raw) && !hasScheme && !/^[^:/]+:\d+$/.test(raw))
-        refuse('is not a host name or URL');
-    let url;
-    try {
-        url = new URL(hasScheme ? raw : `https://${raw}`);
-    }
-    catch {
-        return refuse('is not a host name or URL');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        refuse(`uses ${url.protocol.slice(0, -1)}, not https`);
-    if (url.username || url.password)
-        refuse('contains a user name or password; give the credentials separately');
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || /[?#]/.test(raw)) {
-        refuse('has a path, query or fragment; give only the host');
-    }
-    const host = url.hostname.toLowerCase();
-    if (isLoopback(host)) {
-        const origin = `${url.protocol}//${url.host}`;
-        return { origin, adminOrigin: origin, kind: 'loopback' };
-    }
-    if (url.protocol === 'http:')
-        refuse('uses plain http, which is accepted only for a loopback simulator; use https');
-    if ((0,external_node_net_.isIP)(host.replace(/^\[|\]$/g, '')))
-        refuse('is an IP address');
-    if (url.port)
-        refuse('names a port; Okta orgs are served on the default https port');
-    const labels = host.split('.');
-    if (labels.length < 2 || !labels.every((l) => LABEL.test(l)))
-        refuse('is not a valid host name');
-    const domain = OKTA_DOMAINS.find((d) => host.endsWith(`.${d}`));
-    if (domain) {
-        const sub = host.slice(0, -domain.length - 1);
-        if (sub.includes('.'))
-            refuse(`has more than one label before ${domain}`);
-        if (sub.endsWith('-admin')) {
-            const org = sub.slice(0, -'-admin'.length); // non-empty: a label cannot start with '-'
-            return {
-                origin: `https://${org}.${domain}`,
-                adminOrigin: `https://${org}-admin.${domain}`,
-                kind: 'okta',
-                notice: `${host} is the Admin Console host; using the org domain ${org}.${domain} for the API.`,
-            };
-        }
-        return { origin: `https://${host}`, adminOrigin: `https://${sub}-admin.${domain}`, kind: 'okta' };
-    }
-    if (host.endsWith('.com.com'))
-        refuse("ends in '.com.com', which looks like a typo");
-    if (!options.allowCustomDomain) {
-        refuse("is not an Okta domain; if it is your org's custom domain, allow custom domains explicitly");
-    }
-    // The admin host of a custom-domain org is found later from /.well-known/okta-organization.
-    return { origin: `https://${host}`, adminOrigin: `https://${host}`, kind: 'custom' };
-}
-/**
- * The Admin Console origin of a custom-domain org, from its `/.well-known/okta-organization`
- * answer, which names the Okta-hosted org domain.
- */
-function adminOriginFromWellKnown(body) {
-    let href;
-    try {
-        href = JSON.parse(body)._links?.organization?.href;
-    }
-    catch {
-        throw new OrgDomainError('/.well-known/okta-organization did not answer with JSON');
-    }
-    if (typeof href !== 'string')
-        throw new OrgDomainError('/.well-known/okta-organization did not name the Okta org domain');
-    let target;
-    try {
-        target = parseOrganization(href);
-    }
-    catch {
-        target = undefined;
-    }
-    if (target?.kind !== 'okta') {
-        throw new OrgDomainError(`/.well-known/okta-organization named ${href.slice(0, 200)}, which is not an Okta org domain`);
-    }
-    return target.adminOrigin;
-}
-
-;// CONCATENATED MODULE: ./src/okta/rateLimitBuckets.ts
-// Okta's per-minute rate-limit buckets for management reads: a request counts against the
-// bucket whose template matches it exactly, else the one with the longest matching prefix.
-// Limits are the last published Workforce figures (requests per minute, whole org).
-const bucket = (method, template, match, orgLimit) => ({
-    id: `${method} ${template}${match === 'prefix' ? '*' : ''}`,
-    method,
-    template,
-    match,
-    orgLimit,
-});
-const RATE_LIMIT_BUCKETS = [
-    bucket('GET', '/api/v1/users', 'exact', 600),
-    bucket('GET', '/api/v1/users/{id}', 'exact', 2000),
-    bucket('GET', '/api/v1/apps/{id}', 'exact', 500),
-    bucket('GET', '/api/v1/apps', 'prefix', 100),
-    bucket('GET', '/api/v1/groups/{id}', 'exact', 1000),
-    bucket('GET', '/api/v1/groups', 'prefix', 500),
-    bucket('GET', '/api/v1/logs', 'prefix', 120),
-    bucket('GET', '/api/v1/events', 'prefix', 100),
-    bucket('GET', '/api/v1/devices', 'prefix', 100),
-    bucket('GET', '/oauth2/v1/clients', 'prefix', 100),
-    bucket('POST', '/oauth2/v1/token', 'exact', 600),
-    // "Most other /api/v1 actions", and everything else a scanner reads.
-    bucket('GET', '/', 'prefix', 1200),
-];
-/** By default each API token or OAuth app may use half of a bucket (Okta's per-token ceiling). */
-const PER_TOKEN_SHARE = 0.5;
-/** Simultaneous in-flight requests an org allows (Workforce). */
-const ORG_CONCURRENCY_LIMIT = 75;
-function segmentsMatch(template, path) {
-    return template.every((t, i) => t.startsWith('{') || t === path[i]);
-}
-const split = (p) => p.split('/').filter(Boolean);
-const compiled = RATE_LIMIT_BUCKETS.map((b) => ({ bucket: b, segments: split(b.template) }));
-/** The bucket a request counts against. Every GET has one (the catch-all). */
-function bucketFor(method, path) {
-    const segments = split(path);
-    const candidates = compiled.filter((c) => c.bucket.method === method.toUpperCase());
-    const exact = candidates.find((c) => c.bucket.match === 'exact' && c.segments.length === segments.length && segmentsMatch(c.segments, segments));
-    if (exact)
-        return exact.bucket;
-    let best;
-    for (const c of candidates) {
-        if (c.bucket.match !== 'prefix' || c.segments.length > segments.length)
-            continue;
-        if (!segmentsMatch(c.segments, segments))
-            continue;
-        if (!best || c.segments.length > best.segments.length)
-            best = c;
-    }
-    return (best ?? compiled[compiled.length - 1]).bucket;
-}
-
-;// CONCATENATED MODULE: ./src/okta/throttle.ts
-// Keeps the client inside Okta's rate limits. Each bucket's limit, remaining count and reset time
-// are learnt from X-Rate-Limit-* and Date (the server's clock); a request waits when its bucket
-// has nothing left beyond what is already in flight, and the first request to a bucket goes alone
-// until the bucket is known. Concurrency rejections (429 with limit 0) halve the parallelism,
-// which then grows back one step per run of successes.
-const SUCCESSES_TO_GROW = 20;
-class Throttle {
-    options;
-    buckets = new Map();
-    active = 0;
-    concurrency;
-    successes = 0;
-    waiters = [];
-    now;
-    jitterMs;
-    /** Time spent waiting for rate limits, for statistics. */
-    waitedMs = 0;
-    constructor(options) {
-        this.options = options;
-        this.concurrency = options.maxConcurrency;
-        this.now = options.now ?? Date.now;
-        this.jitterMs = options.jitterMs ?? 250;
-    }
-    get currentConcurrency() {
-        return this.concurrency;
-    }
-    bucket(id) {
-        return this.state(id);
-    }
-    state(id) {
-        let s = this.buckets.get(id);
-        if (!s)
-            this.buckets.set(id, (s = { inFlight: 0 }));
-        return s;
-    }
-    jitter() {
-        return Math.random() * this.jitterMs;
-    }
-    /** Waits until a request to `bucketId` may go; call the returned function when it has answered. */
-    async acquire(bucketId, deadline) {
-        const s = this.state(bucketId);
-        for (;;) {
-            const now = this.now();
-            if (s.known && now >= s.known.resetAt)
-                s.known = undefined; // a new window: learn it again
-            const globalFree = this.active < this.concurrency;
-            const probing = !s.known && s.inFlight > 0;
-            const dry = s.known !== undefined && s.known.remaining - s.inFlight <= 0;
-            if (globalFree && !probing && !dry)
-                break;
-            if (dry) {
-                const wait = s.known.resetAt - now + this.jitter();
-                if (now + wait > deadline)
-                    throw new DeadlineError(wait);
-                const started = this.now();
-                await this.changed(wait);
-                this.waitedMs += this.now() - started;
-            }
-            else {
-                if (now > deadline)
-                    throw new DeadlineError(0);
-                await this.changed();
-            }
-        }
-        s.inFlight++;
-        this.active++;
-        let released = false;
-        return () => {
-            if (released)
-                return;
-            released = true;
-            s.inFlight--;
-            this.active--;
-            this.notify();
-        };
-    }
-    /** Learns the bucket's state from an answer's rate-limit headers. */
-    observe(bucketId, h) {
-        if (h.limit === undefined || h.remaining === undefined || h.reset === undefined)
-            return;
-        if (h.limit === 0)
-            return; // a concurrency answer says nothing about the bucket
-        const serverNow = h.serverNow ?? this.now();
-        const resetAt = this.now() + Math.max(0, h.reset * 1000 - serverNow);
-        const s = this.state(bucketId);
-        const known = s.known;
-        // Answers to concurrent requests arrive out of order: within one window, the lowest count wins.
-        if (known && Math.abs(known.resetAt - resetAt) < 1500)
-            known.remaining = Math.min(known.remaining, h.remaining);
-        else
-            s.known = { limit: h.limit, remaining: h.remaining, resetAt };
-        this.notify();
-    }
-    /** The bucket ran dry (a 429): nothing more until its reset. Returns how long to wait. */
-    exhausted(bucketId, h) {
-        const serverNow = h.serverNow ?? this.now();
-        const wait = h.reset !== undefined ? Math.max(0, h.reset * 1000 - serverNow) + 1000 : 5_000;
-        const s = this.state(bucketId);
-        s.known = { limit: h.limit ?? s.known?.limit ?? 1, remaining: 0, resetAt: this.now() + wait };
-        return wait + this.jitter();
-    }
-    /** Okta refused a request for too many in flight: halve the parallelism. */
-    concurrencyRejected() {
-        this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
-        this.successes = 0;
-    }
-    succeeded() {
-        if (this.concurrency >= this.options.maxConcurrency)
-            return;
-        if (++this.successes >= SUCCESSES_TO_GROW) {
-            this.concurrency++;
-            this.successes = 0;
-            this.notify();
-        }
-    }
-    /** Resolves at the next release or observation, or after `timeoutMs`. */
-    changed(timeoutMs) {
-        return new Promise((resolve) => {
-            const timer = timeoutMs === undefined ? undefined : setTimeout(resolve, Math.max(0, timeoutMs));
-            this.waiters.push(() => {
-                clearTimeout(timer);
-                resolve();
-            });
-        });
-    }
-    notify() {
-        const waiters = this.waiters;
-        this.waiters = [];
-        for (const w of waiters)
-            w();
-    }
-}
-class DeadlineError extends Error {
-    waitMs;
-    name = 'DeadlineError';
-    constructor(waitMs) {
-        super(`the scan's deadline would pass while waiting ${Math.round(waitMs / 1000)} s for the rate limit to reset`);
-        this.waitMs = waitMs;
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-/** Reads X-Rate-Limit-* and Date. Duplicated headers (two buckets) resolve to the strictest. */
-function readRateHeaders(values, date) {
-    const nums = (name) => values(name).map(Number).filter((n) => Number.isFinite(n));
-    const limit = nums('x-rate-limit-limit');
-    const remaining = nums('x-rate-limit-remaining');
-    const reset = nums('x-rate-limit-reset');
-    const serverNow = date ? Date.parse(date) : Number.NaN;
-    return {
-        limit: limit.length ? Math.min(...limit) : undefined,
-        remaining: remaining.length ? Math.min(...remaining) : undefined,
-        reset: reset.length ? Math.max(...reset) : undefined,
-        serverNow: Number.isFinite(serverNow) ? serverNow : undefined,
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./src/okta/transport.ts
-// One HTTP exchange with Okta over undici: keep-alive connections, header and body timeouts, no
-// redirects followed, and a guard that refuses any origin but the org's before a byte is sent.
-
-/** A failure below HTTP: the connection dropped, a timeout fired, the host is unknown. */
-class TransportError extends Error {
-    code;
-    retryable;
-    name = 'TransportError';
-    constructor(message, code, 
-    /** Whether another try may succeed (a reset or timeout may; an unknown host will not). */
-    retryable) {
-        super(message);
-        this.code = code;
-        this.retryable = retryable;
-    }
-}
-const RETRYABLE_CODES = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_ABORTED',
-]);
-class Transport {
-    options;
-    dispatcher;
-    ownsDispatcher;
-    allowed;
-    constructor(options) {
-        this.options = options;
-        this.allowed = new Set(options.allowedOrigins);
-        this.ownsDispatcher = !options.dispatcher;
-        this.dispatcher =
-            options.dispatcher ??
-                new undici/* Agent */.g6({
-                    connections: options.maxConnections,
-                    keepAliveTimeout: 30_000,
-                    headersTimeout: options.timeoutMs,
-                    bodyTimeout: options.timeoutMs,
-                    connect: { timeout: Math.min(options.timeoutMs, 15_000) },
-                });
-    }
-    isAllowed(url) {
-        return this.allowed.has(url.origin);
-    }
-    /** Adds an origin learnt from the org itself (the Admin Console host of a custom domain). */
-    allow(origin) {
-        this.allowed.add(origin);
-    }
-    async send(opts) {
-        if (!this.isAllowed(opts.url)) {
-            // A programming error or a hostile link: never reached with credentials attached.
-            throw new Error(`refusing to send a request to ${opts.url.origin}, which is not the org`);
-        }
-        try {
-            const res = await (0,undici/* request */.Em)(opts.url, {
-                dispatcher: this.dispatcher,
-                method: opts.method,
-                headers: { 'user-agent': this.options.userAgent, accept: 'application/json', ...opts.headers },
-                body: opts.body,
-                headersTimeout: this.options.timeoutMs,
-                bodyTimeout: this.options.timeoutMs,
-            });
-            const body = await res.body.text();
-            return { status: res.statusCode, headers: res.headers, body };
-        }
-        catch (error) {
-            const code = errorCode(error);
-            throw new TransportError(describeTransportError(code), code, RETRYABLE_CODES.has(code) || error instanceof undici/* errors */.sO.UndiciError);
-        }
-    }
-    async close() {
-        if (this.ownsDispatcher)
-            await this.dispatcher.close();
-    }
-}
-function errorCode(error) {
-    const e = error;
-    return e?.code ?? e?.cause?.code ?? 'UNKNOWN';
-}
-function describeTransportError(code) {
-    switch (code) {
-        case 'UND_ERR_HEADERS_TIMEOUT':
-            return 'no answer within the timeout';
-        case 'UND_ERR_BODY_TIMEOUT':
-            return 'the answer stalled within the timeout';
-        case 'UND_ERR_CONNECT_TIMEOUT':
-            return 'could not connect within the timeout';
-        case 'ECONNREFUSED':
-            return 'the connection was refused';
-        case 'EAI_AGAIN':
-        case 'ENOTFOUND':
-            return 'the host name could not be resolved';
-        default:
-            return `the connection failed (${code})`;
-    }
-}
-/** A comma-free header's values, however the server sent them (repeated lines or comma-joined). */
-function headerValues(headers, name) {
-    const v = headers[name];
-    if (v === undefined)
-        return [];
-    return (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-}
-
-;// CONCATENATED MODULE: ./src/okta/client.ts
-// The Okta Management API client: the only code that talks to Okta. It reads a catalogued
-// endpoint completely (every page), inside the rate limits, retrying what can be retried, and
-// answers with a typed outcome. Each distinct read happens once; concurrent callers share it.
-
-
-
-
-
-
-
-
-
-
-
-const RETRY_STATUSES = new Set([500, 502, 503, 504]);
-const VERSION = '0.1.0';
-class OktaClient {
-    options;
-    target;
-    redactor;
-    transport;
-    throttle;
-    tokens;
-    memo = new Map();
-    counts = {};
-    retries = 0;
-    maxAttempts;
-    deadline;
-    adminOrigin;
-    constructor(options) {
-        this.options = options;
-        this.target = options.target;
-        this.redactor = options.redactor ?? new Redactor();
-        this.redactor.add(...secretsOf(options.credentials));
-        const maxConcurrency = options.maxConcurrency ?? 8;
-        this.maxAttempts = options.maxAttempts ?? 8;
-        this.deadline = options.deadline ?? Date.now() + 30 * 60_000;
-        this.transport = new Transport({
-            allowedOrigins: [...new Set([this.target.origin, this.target.adminOrigin])],
-            maxConnections: maxConcurrency,
-            timeoutMs: options.timeoutMs ?? 30_000,
-            userAgent: options.userAgent ?? `okta-posture/${VERSION} node/${process.versions.node}`,
-        });
-        this.throttle = new Throttle({ maxConcurrency });
-        const app = options.credentials.serviceApp;
-        if (app) {
-            this.tokens = new AccessTokenSource(this.target.origin, app, (opts) => this.sendWithRetries(opts), (token) => this.redactor.add(token));
-        }
-    }
-    /**
-     * Reads a catalogued endpoint: an object, or every item of a list. `path` may carry a query
-     * (`/api/v1/policies?type=PASSWORD`). The same path is read once per client.
-     */
-    read(path) {
-        let pending = this.memo.get(path);
-        if (!pending) {
-            pending = this.readUncached(path).then((o) => this.scrub(o));
-            this.memo.set(path, pending);
-        }
-        return pending;
-    }
-    stats() {
-        return { requests: { ...this.counts }, retries: this.retries, rateLimitWaitMs: Math.round(this.throttle.waitedMs), tokensIssued: this.tokens?.issued ?? 0 };
-    }
-    async close() {
-        await this.transport.close();
-    }
-    async readUncached(path) {
-        const relative = new URL(path, 'http://path.invalid');
-        const match = matchEndpoint(relative.pathname);
-        if (!match)
-            throw new Error(`${relative.pathname} is not in the endpoint catalogue`);
-        const { endpoint } = match;
-        const origin = endpoint.adminHost ? await this.resolveAdminOrigin() : this.target.origin;
-        const url = new URL(relative.pathname + relative.search, origin);
-        const label = `GET ${relative.pathname}${relative.search}`;
-        const paging = endpoint.paging;
-        if (paging.kind === 'link' && paging.maxLimit !== undefined && !url.searchParams.has('limit')) {
-            url.searchParams.set('limit', String(paging.maxLimit));
-        }
-        const items = [];
-        const seen = new Set();
-        let pages = 0;
-        for (let next = url; next;) {
-            const current = next;
-            seen.add(current.toString());
-            const got = await this.fetchJson(endpoint, current, label);
-            if ('kind' in got)
-                return got;
-            pages++;
-            if (paging.kind === 'object')
-                return { kind: 'data', value: got.json };
-            const list = paging.kind === 'link' || paging.kind === 'none' ? got.json : got.json?.[paging.listKey];
-            if (!Array.isArray(list)) {
-                return this.failed(new OktaProtocolError(`${label}: Okta answered with ${describeJson(list)} where a list was expected`, { request: label }));
-            }
-            items.push(...list);
-            const href = paging.kind === 'link' ? nextFromLinkHeader(got.res.headers.link) : paging.kind === 'body' ? nextFromBody(got.json) : undefined;
-            next = undefined;
-            if (href !== undefined) {
-                let candidate;
-                try {
-                    candidate = new URL(href, current);
-                }
-                catch {
-                    return this.failed(new OktaProtocolError(`${label}: the next-page link is not a URL`, { request: label }));
-                }
-                if (candidate.origin !== url.origin) {
-                    return this.failed(new OktaProtocolError(`${label}: the next-page link points to ${candidate.origin}, not the org; it was not followed and no credentials were sent`, { request: label }));
-                }
-                if (seen.has(candidate.toString())) {
-                    return this.failed(new OktaProtocolError(`${label}: page ${pages + 1} repeats the cursor of an earlier page; stopped to avoid reading the same data forever`, { request: label }));
-                }
-                next = candidate;
-            }
-            this.options.onProgress?.({ resource: label.slice(4), pages, items: items.length, done: next === undefined });
-        }
-        return { kind: 'data', value: items };
-    }
-    /** Where Okta serves its internal Admin Console APIs; for a custom domain, asked of Okta. */
-    resolveAdminOrigin() {
-        if (this.target.kind !== 'custom')
-            return Promise.resolve(this.target.adminOrigin);
-        this.adminOrigin ??= (async () => {
-            const res = await this.sendWithRetries({ method: 'GET', url: new URL('/.well-known/okta-organization', this.target.origin), headers: {} });
-            const admin = adminOriginFromWellKnown(res.body);
-            this.transport.allow(admin);
-            return admin;
-        })();
-        return this.adminOrigin;
-    }
-    async authorization(endpoint, url) {
-        const { apiToken } = this.options.credentials;
-        if (endpoint.scope === null && !endpoint.sswsOnly)
-            return { headers: {} };
-        if (endpoint.sswsOnly || !this.tokens) {
-            if (apiToken)
-                return { headers: { authorization: `SSWS ${apiToken}` } };
-            return {
-                kind: 'forbidden',
-                reason: `GET ${url.pathname}: Okta serves this only to API tokens, and only a service app was given`,
-                needs: 'an Okta API token (SSWS) as well as the service app; it is used for this endpoint only',
-            };
-        }
-        const token = await this.tokens.get();
-        const proof = this.tokens.proof(token, 'GET', url);
-        return { headers: { authorization: `${token.scheme} ${token.value}`, ...(proof ? { dpop: proof } : {}) }, token };
-    }
-    async fetchJson(endpoint, url, label) {
-        const bucket = bucketFor('GET', url.pathname).id;
-        let renewed = false;
-        for (let attempt = 1;; attempt++) {
-            let release;
-            let res;
-            let auth;
-            try {
-                release = await this.throttle.acquire(bucket, this.deadline);
-                auth = await this.authorization(endpoint, url);
-                if ('kind' in auth)
-                    return auth;
-                this.counts[endpoint.path] = (this.counts[endpoint.path] ?? 0) + 1;
-                res = await this.transport.send({ method: 'GET', url, headers: auth.headers });
-            }
-            catch (error) {
-                if (error instanceof TransportError && error.retryable && (await this.backoff(attempt)))
-                    continue;
-                return this.failed(this.asRequestError(error, label, attempt));
-            }
-            finally {
-                release?.();
-            }
-            const rate = readRateHeaders((n) => headerValues(res.headers, n), first(res.headers.date));
-            this.throttle.observe(bucket, rate);
-            const details = { request: label, status: res.status, requestId: first(res.headers['x-okta-request-id']), attempts: attempt };
-            if (res.status === 429) {
-                const concurrency = rate.limit === 0;
-                if (concurrency)
-                    this.throttle.concurrencyRejected();
-                const wait = concurrency ? this.backoffDelay(attempt) : this.throttle.exhausted(bucket, rate);
-                if (attempt < this.maxAttempts && Date.now() + wait < this.deadline) {
-                    this.retries++;
-                    await sleep(wait);
-                    continue;
-                }
-                return this.failed(new OktaRequestError(`${label} was still rate-limited after ${attempt} tries (${describeStatus({ ...details, errorCode: 'E0000047' })})`, details));
-            }
-            if (RETRY_STATUSES.has(res.status)) {
-                if (await this.backoff(attempt))
-                    continue;
-                return this.failed(new OktaRequestError(`${label} kept failing on Okta's side after ${attempt} tries (${describeStatus(details)})`, details));
-            }
-            if (res.status === 401 && auth.token && !renewed) {
-                // An access token can be revoked or expire early: fetch a new one, once.
-                this.tokens.invalidate(auth.token);
-                renewed = true;
-                attempt--;
-                continue;
-            }
-            if (res.status === 200) {
-                try {
-                    const json = JSON.parse(res.body);
-                    this.throttle.succeeded();
-                    return { json, res };
-                }
-                catch {
-                    if (await this.backoff(attempt))
-                        continue;
-                    return this.failed(new OktaRequestError(`${label} answered with JSON that does not parse, ${attempt} times (${describeStatus(details)})`, details));
-                }
-            }
-            return errorOutcome(endpoint, label, res, auth.token !== undefined);
-        }
-    }
-    /** POSTs and GETs outside the paging path (token requests, discovery), with the same retries. */
-    async sendWithRetries(opts) {
-        const label = `${opts.method} ${opts.url.pathname}`;
-        for (let attempt = 1;; attempt++) {
-            try {
-                const res = await this.transport.send(opts);
-                if ((RETRY_STATUSES.has(res.status) || res.status === 429) && (await this.backoff(attempt)))
-                    continue;
-                return res;
-            }
-            catch (error) {
-                if (error instanceof TransportError && error.retryable && (await this.backoff(attempt)))
-                    continue;
-                throw this.asRequestError(error, label, attempt);
-            }
-        }
-    }
-    backoffDelay(attempt) {
-        const base = Math.min(20_000, 400 * 2 ** (attempt - 1));
-        return base / 2 + Math.random() * (base / 2);
-    }
-    /** Sleeps before another try; false when the tries or the deadline are used up. */
-    async backoff(attempt) {
-        const wait = this.backoffDelay(attempt);
-        if (attempt >= this.maxAttempts || Date.now() + wait > this.deadline)
-            return false;
-        this.retries++;
-        await sleep(wait);
-        return true;
-    }
-    asRequestError(error, label, attempts) {
-        if (error instanceof OktaRequestError)
-            return error;
-        if (error instanceof DeadlineError)
-            return new OktaRequestError(`${label}: ${error.message}`, { request: label, attempts });
-        if (error instanceof TransportError) {
-            return new OktaRequestError(`${label} failed: ${error.message}${error.retryable ? ` (after ${attempts} tries)` : ''}`, { request: label, attempts });
-        }
-        return new OktaRequestError(`${label} failed: ${error instanceof Error ? error.message : String(error)}`, { request: label, attempts });
-    }
-    failed(error) {
-        return { kind: 'failed', error };
-    }
-    /** Nothing that leaves the client may carry a credential. */
-    scrub(outcome) {
-        if (outcome.kind === 'failed')
-            outcome.error.message = this.redactor.redact(outcome.error.message);
-        else if (outcome.kind !== 'data')
-            outcome.reason = this.redactor.redact(outcome.reason);
-        return outcome;
-    }
-}
-const first = (v) => (Array.isArray(v) ? v[0] : v);
-function describeJson(v) {
-    return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/connect.ts
-// The options every command that talks to Okta shares, and turning them into a client:
-// the organization, the credentials (options or environment), and how hard to push.
-
-
-
-
-const CONNECTION_OPTIONS = {
-    organization: { type: 'string', short: 'o' },
-    token: { type: 'string' },
-    'client-id': { type: 'string' },
-    'private-key': { type: 'string' },
-    'private-key-id': { type: 'string' },
-    scopes: { type: 'string' },
-    'allow-custom-domain': { type: 'boolean' },
-    'max-concurrency': { type: 'string' },
-    props: { type: 'string', multiple: true },
-};
-const CONNECTION_HELP = `Connection:
-  --organization ORG      the org: dev-123456.okta.com, https://acme.okta.com (or OKTA_ORG_URL)
-  --token TOKEN           an API token (or OKTA_API_TOKEN, OKTA_CLIENT_TOKEN, OKTA_TOKEN)
-  --client-id ID          an OAuth service app instead (or OKTA_API_CLIENT_ID)
-  --private-key KEY       its private key: PEM or JWK text, or a file (or OKTA_API_PRIVATE_KEY)
-  --private-key-id KID    the key id registered with the app (or OKTA_API_PRIVATE_KEY_ID)
-  --scopes "S …"          okta.*.read scopes granted to the app (or OKTA_API_SCOPES)
-  --allow-custom-domain   accept an org custom domain
-  --max-concurrency N     requests in flight at once (default 8)
-  --props name=value      a property for props.<name> (repeatable)
-`;
-/** The organization from the option, else OKTA_ORG_URL, else OKTA_ORG_NAME + OKTA_BASE_URL. */
-function organizationInput(values, env) {
-    const given = values.organization;
-    if (given)
-        return given;
-    if (env.OKTA_ORG_URL)
-        return env.OKTA_ORG_URL;
-    if (env.OKTA_ORG_NAME && env.OKTA_BASE_URL)
-        return `${env.OKTA_ORG_NAME}.${env.OKTA_BASE_URL}`;
-    throw new UsageError('no organization: give --organization (for example dev-123456.okta.com) or set OKTA_ORG_URL');
-}
-/** `name=value` properties; values are read as numbers, booleans or JSON where they look like one. */
-function parseProps(entries) {
-    const props = {};
-    for (const entry of entries ?? []) {
-        const eq = entry.indexOf('=');
-        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
-        if (!/^[A-Za-z_]\w*$/.test(name))
-            throw new UsageError(`--props takes name=value, got '${entry}'`);
-        const raw = entry.slice(eq + 1).trim();
-        let value = raw;
-        if (/^-?\d+(\.\d+)?$/.test(raw))
-            value = Number(raw);
-        else if (raw === 'true' || raw === 'false')
-            value = raw === 'true';
-        else if (/^[[{"]/.test(raw)) {
-            try {
-                value = JSON.parse(raw);
-            }
-            catch {
-                throw new UsageError(`--props ${name}: '${raw}' looks like JSON but does not parse`);
-            }
-        }
-        props[name] = value;
-    }
-    return props;
-}
-function connect(values, env, onProgress) {
-    try {
-        const target = parseOrganization(organizationInput(values, env), { allowCustomDomain: values['allow-custom-domain'] === true });
-        const credentials = resolveCredentials({
-            token: values.token,
-            clientId: values['client-id'],
-            privateKey: values['private-key'],
-            privateKeyId: values['private-key-id'],
-            scopes: values.scopes,
-        }, env);
-        const client = new OktaClient({ target, credentials, maxConcurrency: intOption(values['max-concurrency'], 'max-concurrency', 1, 64), onProgress });
-        return { client, host: new URL(target.origin).host, notice: target.notice };
-    }
-    catch (error) {
-        if (error instanceof OrgDomainError || error instanceof CredentialsError)
-            throw new UsageError(error.message);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/progress.ts
-class ProgressLine {
-    stream;
-    last = '';
-    lastDraw = 0;
-    constructor(stream) {
-        this.stream = stream;
-    }
-    get active() {
-        return this.stream.isTTY === true;
-    }
-    update = (p) => {
-        if (!this.active)
-            return;
-        const now = Date.now();
-        if (!p.done && now - this.lastDraw < 100)
-            return;
-        this.lastDraw = now;
-        this.last = `reading ${p.resource}: ${p.items} items, ${p.pages} page${p.pages === 1 ? '' : 's'}`;
-        this.stream.write(`\r\x1b[2K${this.last.slice(0, (this.stream.columns ?? 80) - 1)}`);
-    };
-    clear() {
-        if (this.active && this.last)
-            this.stream.write('\r\x1b[2K');
-        this.last = '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/run.ts
-// `okta-posture run '<query>'`: runs one MQL query against an org and prints the result as the
-// cnspec shell does (or as JSON). Exit 0 when every assertion holds, 1 when one fails, 2 when the
-// query or the connection is wrong.
-
-
-
-
-
-
-const RUN_HELP = `Usage: okta-posture run [options] '<query>'
-
-Run an MQL query against an Okta org, for example:
-  okta-posture run -o dev-123456.okta.com 'okta.organization.threatInsightSettings.action == "block"'
-
-Options:
-  --json                  print the result as JSON
-${CONNECTION_HELP}`;
-async function runCommand(argv, out, err, env = process.env) {
-    const { values, positionals } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
-    if (values.help) {
-        out.write(RUN_HELP);
-        return 0;
-    }
-    if (positionals.length !== 1)
-        throw new UsageError("give exactly one query, in quotes: okta-posture run -o ORG 'okta.users.length'");
-    const query = positionals[0];
-    const progress = new ProgressLine(err);
-    const connection = connect(values, env, progress.update);
-    if (connection.notice)
-        err.write(`${connection.notice}\n`);
-    try {
-        const environment = orgEnvironment({ data: connection.client, host: connection.host, props: parseProps(values.props) });
-        const result = await runQuery(query, environment);
-        progress.clear();
-        out.write(values.json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
-        return result.broken ? 2 : result.failed ? 1 : 0;
-    }
-    catch (error) {
-        progress.clear();
-        if (error instanceof MqlError) {
-            err.write(`${error.render(query)}\n`);
-            return 2;
-        }
-        throw error;
-    }
-    finally {
-        await connection.client.close();
-    }
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/shell/completion.ts
-// Tab completion for the shell, from the resource schema: global names, the fields of the
-// resource a dotted path leads to, and the functions of lists, strings and dicts.
-
-
-const GLOBALS = ['okta', 'asset', 'time', 'props'];
-const completion_TIME_FIELDS = ['now', 'today', 'second', 'minute', 'hour', 'day', 'week'];
-const completion_KEYWORDS = ['help', 'exit', 'true', 'false', 'null', 'empty'];
-function candidatesFor(type) {
-    if (type === 'time')
-        return { fields: completion_TIME_FIELDS };
-    if (typeof type === 'string')
-        return { fields: [], receiver: type === 'dict' ? 'dict' : type === 'string' ? 'string' : 'scalar' };
-    if ('list' in type)
-        return { fields: [], receiver: 'list' };
-    return { fields: Object.keys(RESOURCE_SPECS[type.resource]?.fields ?? {}) };
-}
-/** Follows `okta.users.first` through the schema; undefined when the path leaves it. */
-function resolve(path) {
-    const [head, ...rest] = path;
-    let type;
-    if (head === 'okta' || head === 'asset')
-        type = { resource: head };
-    else if (head === 'time')
-        type = 'time';
-    else
-        return undefined;
-    for (const name of rest) {
-        if (type === 'time')
-            return undefined;
-        if (typeof type === 'object' && 'resource' in type) {
-            const field = RESOURCE_SPECS[type.resource]?.fields[name];
-            if (!field)
-                return undefined;
-            type = field.type;
-        }
-        else if (typeof type === 'object' && 'list' in type && (name === 'first' || name === 'last')) {
-            type = type.list;
-        }
-        else if (typeof type === 'object' && 'list' in type && name === 'where') {
-            // stays a list
-        }
-        else
-            return undefined;
-    }
-    return candidatesFor(type);
-}
-/** Completions for the text before the cursor, as node:readline's completer wants them. */
-function complete(line) {
-    // The dotted path being typed, ignoring call arguments: okta.users.where(…).fi → okta.users.where.fi
-    const tail = /([A-Za-z_][\w]*(?:(?:\([^()]*\))?\.[A-Za-z_]\w*)*(?:\([^()]*\))?\.?)$/.exec(line)?.[1] ?? '';
-    const parts = tail.replace(/\([^()]*\)/g, '').split('.');
-    const partial = parts.pop() ?? '';
-    let names;
-    if (parts.length === 0) {
-        names = [...GLOBALS, ...completion_KEYWORDS];
-    }
-    else {
-        const resolved = resolve(parts);
-        if (!resolved)
-            return [[], partial];
-        const fns = resolved.receiver ? Object.entries(FUNCTIONS).filter(([, f]) => f.on.includes(resolved.receiver)).map(([n]) => n) : [];
-        names = [...resolved.fields, ...fns];
-    }
-    const hits = [...new Set(names)].filter((n) => n.startsWith(partial)).sort();
-    return [hits, partial];
-}
-
-;// CONCATENATED MODULE: ./src/resources/types.ts
-const typeLabel = (t) => typeof t === 'string' ? t : 'list' in t ? `[]${typeLabel(t.list)}` : t.resource;
-
-;// CONCATENATED MODULE: ./src/shell/help.ts
-// The shell's help, written from the resource schema: the collections under `okta`, and for any
-// resource its fields with their types and what they hold.
-
-
-
-
-function table(rows) {
-    const w1 = Math.max(...rows.map((r) => r[0].length));
-    const w2 = Math.max(...rows.map((r) => r[1].length));
-    return rows.map(([a, b, c]) => `  ${a.padEnd(w1)}  ${b.padEnd(w2)}  ${c}`).join('\n');
-}
-function helpText(topic) {
-    if (!topic) {
-        const okta = RESOURCE_SPECS.okta;
-        return [
-            'Query the org with MQL, for example:',
-            '  okta.users.where(status == "SUSPENDED") { profile[\'email\'] status }',
-            '  okta.organization.threatInsightSettings.action == "block"',
-            '',
-            'Resources under okta:',
-            table(Object.entries(okta.fields).map(([name, f]) => [`okta.${name}`, typeLabel(f.type), f.doc])),
-            '',
-            "Type 'help <resource>' (help okta.user) for its fields, 'help functions' for list and text functions,",
-            "Tab to complete, 'exit' to leave. A statement may span lines while braces are open.",
-        ].join('\n');
-    }
-    if (topic === 'functions') {
-        return ['Functions:', table(Object.entries(FUNCTIONS).map(([name, f]) => [`${name}(${f.arity.at(-1) ? '…' : ''})`, f.on.join(', '), f.doc]))].join('\n');
-    }
-    const spec = RESOURCE_SPECS[topic];
-    if (!spec)
-        return `There is no resource '${topic}'${didYouMean(topic, Object.keys(RESOURCE_SPECS))}. Type 'help' for the list.`;
-    return [
-        `${spec.name}: ${spec.doc}`,
-        spec.defaults.length ? `Shown by default: ${spec.defaults.join(', ')}` : '',
-        '',
-        table(Object.entries(spec.fields).map(([name, f]) => [name, typeLabel(f.type), f.doc])),
-    ]
-        .filter((l, i) => l !== '' || i === 2)
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/shell/input.ts
-// Whether what has been typed so far is a whole statement, or whether braces, brackets or
-// parentheses are still open (then the shell keeps reading lines).
-/** Open brackets outside strings and comments; negative when there are more closers. */
-function openBrackets(text) {
-    let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"' || c === "'") {
-            i++;
-            while (i < text.length && text[i] !== c && text[i] !== '\n') {
-                if (text[i] === '\\')
-                    i++;
-                i++;
-            }
-        }
-        else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-        }
-        else if ('{[('.includes(c))
-            depth++;
-        else if ('}])'.includes(c))
-            depth--;
-    }
-    return depth;
-}
-function isComplete(text) {
-    return openBrackets(text) <= 0;
-}
-
-;// CONCATENATED MODULE: ./src/cli/shell.ts
-// `okta-posture shell`: explore an org interactively with MQL, like `cnspec shell okta`. History,
-// multi-line input while brackets are open, Tab completion from the schema, `help`, `exit`.
-
-
-
-
-
-
-
-
-
-
-
-
-
-const SHELL_HELP = `Usage: okta-posture shell [options]
-
-Explore an Okta org interactively with MQL ('help' inside the shell lists what there is).
-
-Options:
-  --history FILE          where to keep the history (default ~/.okta-posture/history)
-${CONNECTION_HELP}`;
-const PROMPT = 'okta-posture> ';
-const CONTINUE = '           .. ';
-function loadHistory(file) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8').split('\n').filter(Boolean).reverse().slice(0, 500);
-    }
-    catch {
-        return [];
-    }
-}
-async function shellCommand(argv, out, err, env = process.env, input = process.stdin) {
-    const { values } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, history: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-    if (values.help) {
-        out.write(SHELL_HELP);
-        return 0;
-    }
-    const progress = new ProgressLine(err);
-    const connection = connect(values, env, progress.update);
-    if (connection.notice)
-        err.write(`${connection.notice}\n`);
-    const environment = orgEnvironment({ data: connection.client, host: connection.host, props: parseProps(values.props) });
-    const interactive = input.isTTY === true;
-    const historyFile = values.history ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.okta-posture', 'history');
-    const rl = (0,external_node_readline_namespaceObject.createInterface)({
-        input,
-        output: interactive ? out : undefined,
-        terminal: interactive,
-        completer: complete,
-        history: interactive ? loadHistory(historyFile) : [],
-        historySize: 500,
-    });
-    if (interactive) {
-        out.write(`Connected to ${connection.host}. Type 'help' to see what is there, 'exit' to leave.\n`);
-        rl.setPrompt(PROMPT);
-        rl.prompt();
-    }
-    let buffer = '';
-    let failed = false;
-    const history = [];
-    const handle = async (statement) => {
-        const trimmed = statement.trim();
-        if (!trimmed)
-            return true;
-        if (trimmed === 'exit' || trimmed === 'quit')
-            return false;
-        if (trimmed === 'help' || trimmed.startsWith('help ')) {
-            out.write(`${helpText(trimmed.slice(5).trim() || undefined)}\n`);
-            return true;
-        }
-        history.push(trimmed.replace(/\n/g, ' '));
-        try {
-            const result = await runQuery(trimmed, environment);
-            progress.clear();
-            out.write(`${result.text}\n`);
-            if (result.failed || result.broken)
-                failed = true;
-        }
-        catch (error) {
-            progress.clear();
-            if (!(error instanceof MqlError))
-                throw error;
-            err.write(`${error.render(trimmed, 'shell')}\n`);
-            failed = true;
-        }
-        return true;
-    };
-    // Lines are handled one at a time, in order, even when they arrive faster than queries run.
-    let queue = Promise.resolve(true);
-    await new Promise((resolve, reject) => {
-        rl.on('line', (line) => {
-            queue = queue.then(async (goOn) => {
-                if (!goOn)
-                    return false;
-                buffer = buffer ? `${buffer}\n${line}` : line;
-                if (!isComplete(buffer)) {
-                    if (interactive) {
-                        rl.setPrompt(CONTINUE);
-                        rl.prompt();
-                    }
-                    return true;
-                }
-                const statement = buffer;
-                buffer = '';
-                const keepGoing = await handle(statement);
-                if (!keepGoing)
-                    rl.close();
-                else if (interactive) {
-                    rl.setPrompt(PROMPT);
-                    rl.prompt();
-                }
-                return keepGoing;
-            });
-            queue.catch(reject);
-        });
-        rl.on('close', () => {
-            queue.then(() => resolve(), reject);
-        });
-    });
-    if (buffer.trim())
-        await handle(buffer);
-    if (interactive && history.length) {
-        try {
-            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(historyFile), { recursive: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)(historyFile, [...loadHistory(historyFile).reverse(), ...history].slice(-500).join('\n') + '\n', { mode: 0o600 });
-        }
-        catch {
-            // History is a convenience; a read-only home must not fail the session.
-        }
-    }
-    await connection.client.close();
-    return interactive ? 0 : failed ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/simulator/faults.ts
-// Reproducible fault injection. Whether the n-th request for a given URL fails, and how, depends
-// only on the seed, the URL and n, so a run replays identically whatever order requests arrive in.
-const FAULT_KINDS = ['rate-limit', 'server-error', 'bad-gateway', 'unavailable', 'reset', 'stall', 'truncated'];
-/** 32-bit FNV-1a, then a final avalanche: a fast, well-spread hash for the fault lottery. */
-function hash32(text, seed) {
-    let h = (0x811c9dc5 ^ seed) >>> 0;
-    for (let i = 0; i < text.length; i++) {
-        h ^= text.charCodeAt(i);
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b) >>> 0;
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35) >>> 0;
-    return (h ^ (h >>> 16)) >>> 0;
-}
-class FaultPlan {
-    options;
-    seen = new Map();
-    kinds;
-    injected = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0]));
-    constructor(options) {
-        this.options = options;
-        if (!(options.rate >= 0 && options.rate <= 1))
-            throw new Error(`the fault rate must be between 0 and 1, got ${options.rate}`);
-        this.kinds = options.kinds?.length ? options.kinds : FAULT_KINDS;
-    }
-    /** The fault for this request, if any. `key` is the method and URL path with query. */
-    decide(key) {
-        if (this.options.rate === 0)
-            return undefined;
-        const n = (this.seen.get(key) ?? 0) + 1;
-        this.seen.set(key, n);
-        const roll = hash32(`${n}\u0000${key}`, this.options.seed) / 2 ** 32;
-        if (roll >= this.options.rate)
-            return undefined;
-        const kind = this.kinds[hash32(`kind\u0000${n}\u0000${key}`, this.options.seed) % this.kinds.length];
-        this.injected[kind]++;
-        return kind;
-    }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ./src/simulator/dpopProof.ts
-// Verifies DPoP proofs (RFC 9449) the way Okta does: one `DPoP` header, `typ: dpop+jwt`, an
-// embedded public JWK that signed it, matching `htm` and `htu`, fresh `iat`, unique `jti`, and,
-// on resource calls, `ath` bound to the access token.
-
-
-const MAX_AGE_SECONDS = 300;
-class DpopVerifier {
-    now;
-    usedJti = new Map();
-    constructor(now = Date.now) {
-        this.now = now;
-    }
-    verify(header, expect) {
-        if (header === undefined)
-            return { ok: false, description: 'DPoP proof JWT header is missing.' };
-        if (Array.isArray(header) || header.includes(','))
-            return { ok: false, description: 'Multiple DPoP proof JWT headers were provided.' };
-        let jws;
-        try {
-            jws = decodeJws(header);
-        }
-        catch {
-            return { ok: false, description: 'The DPoP proof JWT is malformed.' };
-        }
-        const { header: h, payload: p } = jws;
-        if (h.typ !== 'dpop+jwt')
-            return { ok: false, description: "The DPoP proof JWT 'typ' header is invalid." };
-        if (typeof h.jwk !== 'object' || h.jwk === null || 'd' in h.jwk) {
-            return { ok: false, description: "The DPoP proof JWT 'jwk' header is missing or invalid." };
-        }
-        let key;
-        try {
-            key = importPublicJwk(h.jwk);
-        }
-        catch {
-            return { ok: false, description: "The DPoP proof JWT 'jwk' header is missing or invalid." };
-        }
-        if (!verifyJws(jws, key))
-            return { ok: false, description: 'The DPoP proof JWT signature is invalid.' };
-        if (p.htm !== expect.method)
-            return { ok: false, description: "'htm' claim in the DPoP proof JWT is invalid." };
-        const target = new URL(expect.url);
-        if (typeof p.htu !== 'string' || !sameTarget(p.htu, target)) {
-            return { ok: false, description: "'htu' claim in the DPoP proof JWT is invalid." };
-        }
-        const nowSeconds = this.now() / 1000;
-        if (typeof p.iat !== 'number' || p.iat < nowSeconds - MAX_AGE_SECONDS) {
-            return { ok: false, description: 'The DPoP proof JWT was issued more than five minutes in the past.' };
-        }
-        if (p.iat > nowSeconds + 60)
-            return { ok: false, description: "The DPoP proof JWT 'iat' is in the future." };
-        if (typeof p.jti !== 'string' || !p.jti)
-            return { ok: false, description: "'jti' claim in the DPoP proof JWT is missing." };
-        this.forgetOld(nowSeconds);
-        if (this.usedJti.has(p.jti))
-            return { ok: false, description: "The DPoP proof JWT 'jti' has already been used." };
-        if (expect.accessToken !== undefined && p.ath !== sha256base64url(expect.accessToken)) {
-            return { ok: false, description: "'ath' claim in the DPoP proof JWT is invalid." };
-        }
-        this.usedJti.set(p.jti, nowSeconds);
-        return { ok: true, proof: { jkt: jwkThumbprint(h.jwk), nonce: typeof p.nonce === 'string' ? p.nonce : undefined } };
-    }
-    forgetOld(nowSeconds) {
-        if (this.usedJti.size < 10_000)
-            return;
-        for (const [jti, at] of this.usedJti)
-            if (at < nowSeconds - MAX_AGE_SECONDS)
-                this.usedJti.delete(jti);
-    }
-}
-/** `htu` is compared without query and fragment, with the path percent-decoded (as Okta normalises it). */
-function sameTarget(htu, target) {
-    let claimed;
-    try {
-        claimed = new URL(htu);
-    }
-    catch {
-        return false;
-    }
-    const norm = (u) => `${u.protocol}//${u.host}${decodeURIComponent(u.pathname)}`;
-    return !claimed.search && norm(claimed) === norm(target);
 }
 
 ;// CONCATENATED MODULE: ./src/simulator/handlers/types.ts
@@ -50994,7 +55283,7 @@ function shapeResponse(endpoint, result, url, whole = false) {
 class FilterSyntaxError extends Error {
     name = 'FilterSyntaxError';
 }
-function scimFilter_tokenize(input) {
+function tokenize(input) {
     const tokens = [];
     let i = 0;
     while (i < input.length) {
@@ -51029,7 +55318,7 @@ function scimFilter_tokenize(input) {
     }
     return tokens;
 }
-const scimFilter_OPERATORS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'sw', 'co', 'ew', 'pr']);
+const OPERATORS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'sw', 'co', 'ew', 'pr']);
 function lookup(item, path) {
     let value = item;
     for (const part of path.split('.')) {
@@ -51039,11 +55328,11 @@ function lookup(item, path) {
     }
     return value;
 }
-function scimFilter_compare(op, actual, expected) {
+function compare(op, actual, expected) {
     if (op === 'pr')
         return actual !== undefined && actual !== null && actual !== '';
     if (Array.isArray(actual))
-        return actual.some((a) => scimFilter_compare(op, a, expected));
+        return actual.some((a) => compare(op, a, expected));
     if (actual === undefined || actual === null)
         return op === 'ne' ? expected !== null : expected === null && op === 'eq';
     const a = actual;
@@ -51051,7 +55340,7 @@ function scimFilter_compare(op, actual, expected) {
         case 'eq':
             return a === expected || (typeof a === 'string' && typeof expected === 'string' && a.toLowerCase() === expected.toLowerCase());
         case 'ne':
-            return !scimFilter_compare('eq', actual, expected);
+            return !compare('eq', actual, expected);
         case 'gt':
             return a > expected;
         case 'ge':
@@ -51075,7 +55364,7 @@ function scimFilter_compare(op, actual, expected) {
  * (Okta's `filter` allows only a few per endpoint); undefined allows any.
  */
 function compileFilter(input, attributes) {
-    const tokens = scimFilter_tokenize(input);
+    const tokens = tokenize(input);
     let pos = 0;
     const peek = () => tokens[pos];
     const isWord = (t, w) => t?.kind === 'word' && t.text.toLowerCase() === w;
@@ -51105,10 +55394,10 @@ function compileFilter(input, attributes) {
         }
         const opToken = tokens[pos++];
         const op = opToken?.kind === 'word' ? opToken.text.toLowerCase() : '';
-        if (!scimFilter_OPERATORS.has(op))
+        if (!OPERATORS.has(op))
             throw new FilterSyntaxError(`expected an operator after '${attr.text}'`);
         const expected = op === 'pr' ? undefined : literal(tokens[pos++]);
-        return (item) => scimFilter_compare(op, lookup(item, attr.text), expected);
+        return (item) => compare(op, lookup(item, attr.text), expected);
     };
     const unary = () => {
         if (isWord(peek(), 'not')) {
@@ -52316,7 +56605,7 @@ function validateFixture(fixture, source) {
 
 
 
-const oauthServer_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const get = (o, ...path) => path.reduce((v, k) => (typeof v === 'object' && v !== null ? v[k] : undefined), o);
 class OAuthServer {
     store;
@@ -52335,7 +56624,7 @@ class OAuthServer {
         if (form.get('grant_type') !== 'client_credentials') {
             return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
         }
-        if (form.get('client_assertion_type') !== oauthServer_ASSERTION_TYPE || !form.get('client_assertion')) {
+        if (form.get('client_assertion_type') !== ASSERTION_TYPE || !form.get('client_assertion')) {
             return oauthError(401, 'invalid_client', 'Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method');
         }
         const client = this.authenticateClient(form.get('client_assertion'));
@@ -54330,7 +58619,7 @@ function authorize(principal, endpoint, store, path) {
 
 
 
-const server_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 class SimulatorServer {
     store;
     limiter;
@@ -54377,7 +58666,7 @@ class SimulatorServer {
         this.requests.maxInFlight = Math.max(this.requests.maxInFlight, this.inFlight);
         res.once('close', () => this.inFlight--);
         if (this.settings.latencyMs > 0)
-            await server_sleep(this.settings.latencyMs);
+            await sleep(this.settings.latencyMs);
         const bucket = bucketFor(method, url.pathname);
         if (url.pathname === '/oauth2/v1/token') {
             const decision = this.limiter.take('token-endpoint', bucket);
@@ -54630,6 +58919,5797 @@ async function startSimulator(options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/policy/scoring.ts
+/** A check's score, or undefined when it is not scored. */
+function checkScore(c) {
+    if (c.status === 'pass')
+        return 100;
+    if (c.status === 'fail')
+        return 100 - (c.impact ?? 100);
+    return undefined;
+}
+function banded(checks) {
+    const band = (lo, hi) => {
+        const inBand = checks.filter((c) => c.impact >= lo && c.impact < hi);
+        const passed = inBand.filter((c) => c.score === 100).length;
+        return { f: inBand.length ? passed / inBand.length : 1, failed: passed < inBand.length };
+    };
+    const low = band(0, 40);
+    const mid = band(40, 70);
+    const high = band(70, 90);
+    const crit = band(90, 101);
+    const pcrLow = low.f;
+    const pcrMid = ((3 + pcrLow) / 4) * mid.f;
+    const pcrHigh = ((1 + pcrMid) / 2) * high.f;
+    const pcrCrit = ((1 + 4 * pcrHigh) / 5) * crit.f;
+    if (crit.failed)
+        return Math.floor(50 * pcrCrit);
+    if (high.failed)
+        return Math.floor(50 * pcrHigh) + 10;
+    if (mid.failed)
+        return Math.floor(50 * pcrMid) + 30;
+    if (low.failed)
+        return Math.floor(40 * pcrLow) + 60;
+    return 100;
+}
+function decayed(checks) {
+    const x = checks.reduce((s, c) => s + ((100 - c.score) / 100) * c.weight, 0);
+    const xmax = checks.reduce((s, c) => s + (c.impact / 100) * c.weight, 0);
+    const g = checks.reduce((s, c) => s + c.weight, 0) / 10;
+    if (xmax === 0 || g === 0)
+        return 100;
+    return Math.floor((100 * (Math.exp((-x / xmax) * g) - Math.exp(-g))) / (1 - Math.exp(-g)));
+}
+/** A policy's score from its checks, or undefined when none is scored. */
+function policyScore(system, checks) {
+    if (system === 'ignore score')
+        return undefined;
+    const scored = checks
+        .map((c) => ({ score: checkScore(c), impact: c.impact ?? 100, weight: c.weight ?? 1 }))
+        .filter((c) => c.score !== undefined);
+    if (scored.length === 0)
+        return undefined;
+    switch (system) {
+        case 'highest impact':
+            return Math.min(100, ...scored.map((c) => c.score));
+        case 'average':
+            return Math.floor(scored.reduce((s, c) => s + c.score, 0) / scored.length);
+        case 'weighted': {
+            const total = scored.reduce((s, c) => s + c.weight, 0);
+            return total === 0 ? 100 : Math.floor(scored.reduce((s, c) => s + c.score * c.weight, 0) / total);
+        }
+        case 'banded':
+            return banded(scored);
+        case 'decayed':
+            return decayed(scored);
+    }
+}
+/** Several policies on one org: the average of their scores, weighted by how many checks each scored. */
+function combinedScore(policies) {
+    const counted = policies.filter((p) => p.score !== undefined && p.scored > 0);
+    const total = counted.reduce((s, p) => s + p.scored, 0);
+    if (total === 0)
+        return undefined;
+    return Math.floor(counted.reduce((s, p) => s + p.score * p.scored, 0) / total);
+}
+const riskOf = (score) => 100 - score;
+/** Risk bands: 90–100 critical, 70–89 high, 40–69 medium, 1–39 low, 0 none. */
+function riskRating(risk) {
+    if (risk >= 90)
+        return 'critical';
+    if (risk >= 70)
+        return 'high';
+    if (risk >= 40)
+        return 'medium';
+    if (risk > 0)
+        return 'low';
+    return 'none';
+}
+/** Impact bands: ≥90 critical, ≥70 high, ≥40 medium, >0 low, 0 none. */
+function impactRating(impact) {
+    if (impact === undefined)
+        return 'critical';
+    if (impact >= 90)
+        return 'critical';
+    if (impact >= 70)
+        return 'high';
+    if (impact >= 40)
+        return 'medium';
+    if (impact > 0)
+        return 'low';
+    return 'none';
+}
+
+;// CONCATENATED MODULE: ./src/report/console.ts
+
+const upper = (r) => (r ?? 'unrated').toUpperCase();
+function failingLine(c) {
+    const risk = c.impact ?? 100;
+    return `✕ ${`${upper(impactRating(c.impact))} (${risk}):`.padEnd(16)} ${c.title}`;
+}
+function resourcesLine(c, max) {
+    if (c.failingResources.length === 0)
+        return undefined;
+    const names = c.failingResources.slice(0, max).map((f) => f.name);
+    const more = c.failingResources.length - names.length;
+    return `    ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+const byRisk = (a, b) => (b.impact ?? 100) - (a.impact ?? 100) || a.title.localeCompare(b.title);
+function consoleReport(result, options = {}) {
+    const max = options.maxResources ?? 5;
+    const lines = [`Asset: ${result.asset.name}`, ''];
+    const of = (status) => result.checks.filter((c) => c.status === status);
+    const passing = of('pass');
+    if (options.full && passing.length) {
+        lines.push('Passing:');
+        for (const c of [...passing].sort((a, b) => a.title.localeCompare(b.title)))
+            lines.push(`✓ ${c.title}`);
+        lines.push('');
+    }
+    const waived = of('waived');
+    if (waived.length) {
+        lines.push('Waived:');
+        for (const c of waived)
+            lines.push(`~ ${c.title}`, `    ${c.waiver?.reason ?? ''}${c.waiver?.owner ? ` (${c.waiver.owner}` : ''}${c.waiver?.expires ? `${c.waiver?.owner ? ', ' : ' ('}until ${c.waiver.expires})` : c.waiver?.owner ? ')' : ''}`);
+        lines.push('');
+    }
+    const errors = of('error');
+    const skipped = of('skip');
+    if (errors.length || (options.full && skipped.length)) {
+        lines.push('Not assessed:');
+        for (const c of errors)
+            lines.push(`! Error: ${c.title}`, `    ${c.message ?? ''}${c.needs ? ` (needs ${c.needs})` : ''}`);
+        if (options.full)
+            for (const c of skipped)
+                lines.push(`. Skipped: ${c.title}`);
+        lines.push('');
+    }
+    const failing = of('fail').sort(byRisk);
+    if (failing.length) {
+        lines.push('Failing:');
+        for (const c of failing) {
+            lines.push(failingLine(c));
+            const res = resourcesLine(c, max);
+            if (res)
+                lines.push(res);
+            if (c.waiver?.expired)
+                lines.push(`    waiver expired ${c.waiver.expires}: ${c.waiver.reason}`);
+        }
+        lines.push('');
+    }
+    const n = result.counts;
+    lines.push(`Checks: ${n.pass} passed, ${n.fail} failed, ${n.error} errors, ${n.skip} skipped, ${n.waived} waived`);
+    lines.push('Policies:');
+    for (const p of result.policies) {
+        const risk = p.score === undefined ? 'unscored' : `${upper(riskRating(100 - p.score))} (${100 - p.score})`;
+        lines.push(`  ${risk.padEnd(16)} ${p.name}${p.version ? ` ${p.version}` : ''}`);
+    }
+    lines.push('', 'Scanned 1 asset', '', 'Okta Organization');
+    lines.push(`  ${(result.risk === undefined ? 'UNRATED' : `${upper(result.rating)} (${result.risk}):`).padEnd(16)} ${result.asset.name}`);
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/policy/files.ts
+// Where bundles come from: files and directories the user names (a directory means every
+// `.mql.yaml` under it), or the built-in bundle in the package's `policies/` directory.
+
+
+
+const BUNDLE_FILE = /\.mql\.ya?ml$/;
+class BundlePathError extends Error {
+    name = 'BundlePathError';
+}
+function walk(dir, out) {
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules')
+            continue;
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.isDirectory())
+            walk(path, out);
+        else if (BUNDLE_FILE.test(entry.name))
+            out.push(path);
+    }
+}
+/** Expands directories to the bundle files under them; a named file is taken as it is. */
+function bundleFiles(paths) {
+    const out = [];
+    for (const path of paths) {
+        let isDir;
+        try {
+            isDir = (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+        }
+        catch {
+            throw new BundlePathError(`the policy bundle '${path}' does not exist`);
+        }
+        if (!isDir) {
+            out.push(path);
+            continue;
+        }
+        const before = out.length;
+        walk(path, out);
+        if (out.length === before)
+            throw new BundlePathError(`the directory '${path}' holds no .mql.yaml bundle files`);
+    }
+    return [...new Set(out)];
+}
+/** The built-in bundle's directory: `policies/` at the package root, found from this module. */
+function builtInPolicyDir(from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))) {
+    for (let dir = (0,external_node_path_.resolve)(from);; dir = (0,external_node_path_.dirname)(dir)) {
+        const candidate = (0,external_node_path_.join)(dir, 'policies');
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'package.json')) && (0,external_node_fs_namespaceObject.existsSync)(candidate))
+            return candidate;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            throw new BundlePathError(`the built-in policies were not found above ${from}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/mql/errors.ts
+// Errors a user can cause in MQL carry a stable code and the span they refer to, and render with
+// the offending line and a caret under the column.
+class MqlError extends Error {
+    code;
+    start;
+    end;
+    name = 'MqlError';
+    constructor(code, message, start, end = start + 1) {
+        super(message);
+        this.code = code;
+        this.start = start;
+        this.end = end;
+    }
+    /** 1-based line and column of the error's start in `source`. */
+    position(source) {
+        const before = source.slice(0, Math.min(this.start, source.length));
+        const line = before.split('\n').length;
+        return { line, column: this.start - before.lastIndexOf('\n') };
+    }
+    /** The message, then the source line and a caret (or underline) under the spot. */
+    render(source, origin = 'query') {
+        const { line, column } = this.position(source);
+        const text = source.split('\n')[line - 1] ?? '';
+        const width = Math.max(1, Math.min(this.end, this.start + text.length - column + 1) - this.start);
+        const gutter = `${line} | `;
+        return [
+            `${origin}:${line}:${column}: ${this.message}`,
+            `${gutter}${text}`,
+            `${' '.repeat(gutter.length + column - 1)}${'^'.repeat(width)}`,
+        ].join('\n');
+    }
+}
+/** Closest candidates by edit distance, for "did you mean" hints. */
+function suggest(name, candidates, max = 2) {
+    const scored = [];
+    const lower = name.toLowerCase();
+    for (const c of candidates) {
+        const d = distance(lower, c.toLowerCase());
+        const limit = Math.max(2, Math.floor(name.length / 3));
+        // Close in spelling, or a longer name that holds what was typed ('user' → 'users').
+        if (d <= limit || (lower.length >= 3 && c.toLowerCase().includes(lower)))
+            scored.push([c, d]);
+    }
+    return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, max).map(([c]) => c);
+}
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return row[b.length];
+}
+function didYouMean(name, candidates) {
+    const close = suggest(name, candidates);
+    return close.length ? ` (did you mean ${close.map((c) => `'${c}'`).join(' or ')}?)` : '';
+}
+
+;// CONCATENATED MODULE: ./src/mql/values.ts
+// Runtime values of MQL: JSON-like scalars, lists and dicts, plus times, durations, resources,
+// block results and error values. Errors are values so they can travel to the assertion that
+// depends on them and make it an error instead of a pass.
+class MqlTime {
+    ms;
+    constructor(ms) {
+        this.ms = ms;
+    }
+}
+/** A span of time: `time.day`, `3 * time.hour`, `time.now - created`. */
+class MqlDuration {
+    ms;
+    constructor(ms) {
+        this.ms = ms;
+    }
+}
+/** Data that could not be read, or an operation that could not be done. */
+class ErrorValue {
+    message;
+    kind;
+    needs;
+    constructor(message, kind = 'runtime', 
+    /** For `forbidden`: the admin role, scope or credential that would allow the read. */
+    needs) {
+        this.message = message;
+        this.kind = kind;
+        this.needs = needs;
+    }
+}
+/** The result of `subject { … }` on one subject. */
+class BlockValue {
+    entries;
+    subject;
+    constructor(entries, 
+    /** The resource or dict the block was applied to. */
+    subject) {
+        this.entries = entries;
+        this.subject = subject;
+    }
+}
+const isResource = (v) => typeof v === 'object' && v !== null && v.kind === 'resource' && typeof v.field === 'function';
+const isDict = (v) => typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    !isResource(v);
+const isError = (v) => v instanceof ErrorValue;
+/** The MQL type name of a value, for messages. */
+function typeName(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'list';
+    if (v instanceof RegExp)
+        return 'regex';
+    if (v instanceof MqlTime)
+        return 'time';
+    if (v instanceof MqlDuration)
+        return 'duration';
+    if (v instanceof BlockValue)
+        return 'block';
+    if (v instanceof ErrorValue)
+        return 'error';
+    if (isResource(v))
+        return v.type;
+    if (typeof v === 'object')
+        return 'dict';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'int' : 'float';
+    return typeof v;
+}
+/** The first error among values, so that errors propagate through operations. */
+function firstError(...values) {
+    return values.find(isError);
+}
+
+;// CONCATENATED MODULE: ./src/mql/truthiness.ts
+// The two verdicts MQL draws from a value. `isTruthy` decides [ok]/[failed] in the shell and
+// `run`; `isSuccess` decides how a check scores, where only booleans carry a verdict and an
+// empty list carries none.
+
+function isTruthy(v) {
+    if (v === null || v instanceof ErrorValue)
+        return false;
+    if (typeof v === 'boolean')
+        return v;
+    if (typeof v === 'number')
+        return v !== 0;
+    if (typeof v === 'string')
+        return v.length > 0;
+    if (v instanceof RegExp)
+        return v.source.length > 0 && v.source !== '(?:)';
+    if (v instanceof MqlTime || v instanceof MqlDuration)
+        return v.ms !== 0;
+    if (Array.isArray(v))
+        return v.length > 0 && v.every(isTruthy);
+    if (v instanceof BlockValue)
+        return blockVerdict(v).success ?? v.entries.every((e) => isTruthy(e.value));
+    if (isResource(v))
+        return true;
+    return Object.values(v).every(isTruthy);
+}
+/** A scoring verdict: booleans count, lists count through their elements, blocks through their assertions. */
+function isSuccess(v) {
+    if (v instanceof ErrorValue)
+        return { valid: true, error: v };
+    if (typeof v === 'boolean')
+        return { valid: true, success: v };
+    if (Array.isArray(v))
+        return combine(v.map(isSuccess));
+    if (v instanceof BlockValue)
+        return combine(v.entries.map((e) => isSuccess(e.value)));
+    return { valid: false };
+}
+function combine(parts) {
+    const error = parts.find((p) => p.valid && 'error' in p);
+    if (error)
+        return error;
+    const valid = parts.filter((p) => p.valid);
+    if (valid.length === 0)
+        return { valid: false };
+    return { valid: true, success: valid.every((p) => p.success) };
+}
+/** A block's verdict from its assertion entries, if it has any. */
+function blockVerdict(b) {
+    const s = isSuccess(b);
+    return s.valid && 'success' in s ? { success: s.success } : {};
+}
+
+;// CONCATENATED MODULE: ./src/mql/operators.ts
+
+
+/** The `empty` literal: matches null, '', [] and {}. */
+const EMPTY = Symbol('empty');
+function isEmpty(v) {
+    if (v === null)
+        return true;
+    if (typeof v === 'string' || Array.isArray(v))
+        return v.length === 0;
+    if (isDict(v))
+        return Object.keys(v).length === 0;
+    return false;
+}
+function asNumber(v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+        return Number(v);
+    if (typeof v === 'boolean')
+        return undefined;
+    return undefined;
+}
+function asText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return undefined;
+}
+function looseEquals(a, b) {
+    if (a === EMPTY)
+        return b === EMPTY || isEmpty(b);
+    if (b === EMPTY)
+        return isEmpty(a);
+    if (b instanceof RegExp)
+        return matches(a, b);
+    if (a instanceof RegExp)
+        return matches(b, a);
+    if (a === null || b === null)
+        return a === b;
+    if (a instanceof MqlTime || a instanceof MqlDuration)
+        return (b instanceof MqlTime || b instanceof MqlDuration) && a.ms === b.ms;
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => looseEquals(x, b[i]));
+    // A one-element list compares as its element.
+    if (Array.isArray(a))
+        return a.length === 1 && looseEquals(a[0], b);
+    if (Array.isArray(b))
+        return b.length === 1 && looseEquals(a, b[0]);
+    if (isResource(a) || isResource(b))
+        return isResource(a) && isResource(b) && a.type === b.type && a.id === b.id;
+    if (isDict(a) && isDict(b)) {
+        const ka = Object.keys(a);
+        return ka.length === Object.keys(b).length && ka.every((k) => k in b && looseEquals(a[k], b[k]));
+    }
+    if (typeof a === typeof b)
+        return a === b;
+    if (typeof a === 'boolean' || typeof b === 'boolean') {
+        const t = asText(a)?.toLowerCase();
+        const u = asText(b)?.toLowerCase();
+        return t !== undefined && t === u;
+    }
+    const na = asNumber(a);
+    const nb = asNumber(b);
+    if (na !== undefined && nb !== undefined)
+        return na === nb;
+    return false;
+}
+/** `value == /regex/`: does the value's text match? null never matches. */
+function matches(v, re) {
+    if (v === null || v instanceof ErrorValue)
+        return false;
+    if (Array.isArray(v))
+        return v.length === 1 && matches(v[0], re);
+    const text = asText(v);
+    if (text === undefined)
+        return false;
+    re.lastIndex = 0;
+    return re.test(text);
+}
+function operators_compare(a, b) {
+    if ((a instanceof MqlTime && b instanceof MqlTime) || (a instanceof MqlDuration && b instanceof MqlDuration))
+        return a.ms - b.ms;
+    const na = asNumber(a);
+    const nb = asNumber(b);
+    if (na !== undefined && nb !== undefined && (typeof a === 'number' || typeof b === 'number'))
+        return na - nb;
+    if (typeof a === 'string' && typeof b === 'string')
+        return a < b ? -1 : a > b ? 1 : 0;
+    return undefined;
+}
+class OperatorError extends Error {
+}
+/** Applies a binary operator (other than && and ||, which short-circuit in the evaluator). */
+function applyBinary(op, left, right) {
+    const l = left === EMPTY ? null : left;
+    const r = right === EMPTY ? null : right;
+    const err = firstError(l, r);
+    if (err)
+        return err;
+    switch (op) {
+        case '==':
+            return looseEquals(left, right);
+        case '!=':
+            return !looseEquals(left, right);
+        case '=~':
+        case '!~': {
+            const re = r instanceof RegExp ? r : typeof r === 'string' ? toRegExp(r) : undefined;
+            if (!re)
+                throw new OperatorError(`${op} needs a regular expression on the right, not a ${typeName(r)}`);
+            const hit = matches(l, re);
+            return op === '=~' ? hit : !hit;
+        }
+        case '<':
+        case '<=':
+        case '>':
+        case '>=': {
+            if (l === null || r === null)
+                return false;
+            const c = operators_compare(l, r);
+            if (c === undefined)
+                throw new OperatorError(`cannot compare a ${typeName(l)} with a ${typeName(r)} using ${op}`);
+            return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
+        }
+        case '+':
+        case '-':
+        case '*':
+        case '/':
+        case '%':
+            return arithmetic(op, l, r);
+        default:
+            throw new OperatorError(`unknown operator ${op}`);
+    }
+}
+function toRegExp(source) {
+    try {
+        return new RegExp(source);
+    }
+    catch {
+        return undefined;
+    }
+}
+function arithmetic(op, l, r) {
+    if (l === null || r === null)
+        return null;
+    if (l instanceof MqlTime && r instanceof MqlDuration)
+        return new MqlTime(op === '+' ? l.ms + r.ms : op === '-' ? l.ms - r.ms : fail());
+    if (l instanceof MqlDuration && r instanceof MqlTime && op === '+')
+        return new MqlTime(l.ms + r.ms);
+    if (l instanceof MqlTime && r instanceof MqlTime && op === '-')
+        return new MqlDuration(l.ms - r.ms);
+    if (l instanceof MqlDuration && r instanceof MqlDuration && (op === '+' || op === '-'))
+        return new MqlDuration(op === '+' ? l.ms + r.ms : l.ms - r.ms);
+    if (l instanceof MqlDuration && typeof r === 'number' && (op === '*' || op === '/'))
+        return new MqlDuration(op === '*' ? l.ms * r : l.ms / r);
+    if (typeof l === 'number' && r instanceof MqlDuration && op === '*')
+        return new MqlDuration(l * r.ms);
+    if (op === '+' && Array.isArray(l) && Array.isArray(r))
+        return [...l, ...r];
+    if (op === '+' && typeof l === 'string' && typeof r === 'string')
+        return l + r;
+    if (typeof l === 'number' && typeof r === 'number') {
+        switch (op) {
+            case '+':
+                return l + r;
+            case '-':
+                return l - r;
+            case '*':
+                return l * r;
+            case '/':
+                if (r === 0)
+                    throw new OperatorError('division by zero');
+                // Whole numbers divide as whole numbers, as in MQL.
+                return Number.isInteger(l) && Number.isInteger(r) ? Math.trunc(l / r) : l / r;
+            case '%':
+                if (r === 0)
+                    throw new OperatorError('division by zero');
+                return l % r;
+        }
+    }
+    return fail();
+    function fail() {
+        throw new OperatorError(`cannot apply ${op} to a ${typeName(l)} and a ${typeName(r)}`);
+    }
+}
+function applyUnary(op, v) {
+    if (v instanceof ErrorValue)
+        return v;
+    if (op === '!')
+        return !isTruthy(v);
+    if (v === null)
+        return null;
+    if (typeof v === 'number')
+        return -v;
+    if (v instanceof MqlDuration)
+        return new MqlDuration(-v.ms);
+    throw new OperatorError(`cannot negate a ${typeName(v)}`);
+}
+
+;// CONCATENATED MODULE: ./src/mql/functions.ts
+
+
+
+const PREDICATE_NAMES = new Set(['all', 'any', 'none', 'one', 'contains', 'containsAll', 'containsNone', 'containsOnly', 'in', 'notIn']);
+/** Whether an argument reads as a condition on each element rather than a value to look for. */
+function isPredicateNode(node) {
+    switch (node.type) {
+        case 'binary':
+            return ['==', '!=', '=~', '!~', '<', '<=', '>', '>=', '&&', '||'].includes(node.op);
+        case 'unary':
+            return node.op === '!';
+        case 'call':
+            return PREDICATE_NAMES.has(node.name);
+        default:
+            return false;
+    }
+}
+const nullList = (name) => new ErrorValue(`${name}() cannot decide on a list that is null (the data is not there)`);
+async function filter(list, pred, ctx) {
+    const verdicts = await Promise.all(list.map((e) => ctx.withElement(pred, e)));
+    const err = verdicts.find((v) => v instanceof ErrorValue);
+    if (err)
+        return err;
+    return list.filter((_, i) => isTruthy(verdicts[i]));
+}
+async function listArg(args, ctx, name) {
+    const v = await ctx.value(args[0]);
+    if (v instanceof ErrorValue)
+        return v;
+    if (v === EMPTY || v === null)
+        return [];
+    if (!Array.isArray(v))
+        return ctx.fail(`${name}() takes a list, such as ["a", "b"]`);
+    return v;
+}
+const predicate = (name, decide) => async (target, args, ctx) => {
+    if (target === null)
+        return nullList(name);
+    const list = target;
+    const matched = await filter(list, args[0], ctx);
+    if (matched instanceof ErrorValue)
+        return matched;
+    return decide(matched.length, list.length);
+};
+const FUNCTIONS = {
+    where: {
+        on: ['list'],
+        arity: [1],
+        doc: 'the elements for which the condition holds',
+        run: async (target, args, ctx) => (target === null ? null : filter(target, args[0], ctx)),
+    },
+    all: { on: ['list'], arity: [1], doc: 'true when every element meets the condition (an empty list: true)', run: predicate('all', (m, t) => m === t) },
+    any: { on: ['list'], arity: [1], doc: 'true when at least one element meets the condition', run: predicate('any', (m) => m > 0) },
+    none: { on: ['list'], arity: [1], doc: 'true when no element meets the condition (an empty list: true)', run: predicate('none', (m) => m === 0) },
+    one: { on: ['list'], arity: [1], doc: 'true when exactly one element meets the condition', run: predicate('one', (m) => m === 1) },
+    contains: {
+        on: ['list', 'string'],
+        arity: [1],
+        doc: 'lists: an element meets the condition or equals the value; strings: holds the text (or any of a list of texts)',
+        run: async (target, args, ctx) => {
+            if (target === null)
+                return nullList('contains');
+            if (typeof target === 'string') {
+                const needle = await ctx.value(args[0]);
+                if (needle instanceof ErrorValue)
+                    return needle;
+                const needles = Array.isArray(needle) ? needle : [needle];
+                return needles.some((n) => typeof n === 'string' && target.includes(n));
+            }
+            const list = target;
+            if (isPredicateNode(args[0])) {
+                const matched = await filter(list, args[0], ctx);
+                return matched instanceof ErrorValue ? matched : matched.length > 0;
+            }
+            const needle = await ctx.value(args[0]);
+            if (needle instanceof ErrorValue)
+                return needle;
+            return list.some((e) => looseEquals(e, needle));
+        },
+    },
+    containsAll: {
+        on: ['list'],
+        arity: [1],
+        doc: 'true when the list holds every value of the given list',
+        run: async (target, args, ctx) => {
+            if (target === null)
+                return nullList('containsAll');
+            const wanted = await listArg(args, ctx, 'containsAll');
+            if (wanted instanceof ErrorValue)
+                return wanted;
+            return wanted.every((w) => target.some((e) => looseEquals(e, w)));
+        },
+    },
+    containsNone: {
+        on: ['list'],
+        arity: [1],
+        doc: 'true when the list holds none of the values of the given list',
+        run: async (target, args, ctx) => {
+            if (target === null)
+                return nullList('containsNone');
+            const unwanted = await listArg(args, ctx, 'containsNone');
+            if (unwanted instanceof ErrorValue)
+                return unwanted;
+            return !target.some((e) => unwanted.some((u) => looseEquals(e, u)));
+        },
+    },
+    containsOnly: {
+        on: ['list'],
+        arity: [1],
+        doc: 'true when every element of the list is one of the given values',
+        run: async (target, args, ctx) => {
+            if (target === null)
+                return nullList('containsOnly');
+            const allowed = await listArg(args, ctx, 'containsOnly');
+            if (allowed instanceof ErrorValue)
+                return allowed;
+            return target.every((e) => allowed.some((a) => looseEquals(e, a)));
+        },
+    },
+    in: {
+        on: ['scalar', 'string', 'list'],
+        arity: [1],
+        doc: 'true when the value is one of the given list (for a list: every element is)',
+        run: async (target, args, ctx) => {
+            const options = await listArg(args, ctx, 'in');
+            if (options instanceof ErrorValue)
+                return options;
+            const values = Array.isArray(target) ? target : [target];
+            return values.every((v) => options.some((o) => looseEquals(v, o)));
+        },
+    },
+    notIn: {
+        on: ['scalar', 'string', 'list'],
+        arity: [1],
+        doc: 'true when the value is none of the given list',
+        run: async (target, args, ctx) => {
+            const options = await listArg(args, ctx, 'notIn');
+            if (options instanceof ErrorValue)
+                return options;
+            const values = Array.isArray(target) ? target : [target];
+            return !values.some((v) => options.some((o) => looseEquals(v, o)));
+        },
+    },
+    map: {
+        on: ['list'],
+        arity: [1],
+        doc: 'the value of the expression for each element',
+        run: async (target, args, ctx) => {
+            if (target === null)
+                return null;
+            const out = await Promise.all(target.map((e) => ctx.withElement(args[0], e)));
+            return out.find((v) => v instanceof ErrorValue) ?? out;
+        },
+    },
+    length: {
+        on: ['list', 'string', 'dict'],
+        arity: [0],
+        doc: 'how many elements, characters or keys',
+        run: async (target) => (target === null ? null : Array.isArray(target) || typeof target === 'string' ? target.length : Object.keys(target).length),
+    },
+    first: { on: ['list'], arity: [0], doc: 'the first element (null for an empty list)', run: async (t) => (t === null ? null : (t[0] ?? null)) },
+    last: { on: ['list'], arity: [0], doc: 'the last element (null for an empty list)', run: async (t) => (t === null ? null : (t.at(-1) ?? null)) },
+    keys: { on: ['dict'], arity: [0], doc: "the dict's keys", run: async (t) => (t === null ? null : Object.keys(t)) },
+    values: { on: ['dict'], arity: [0], doc: "the dict's values", run: async (t) => (t === null ? null : Object.values(t)) },
+    downcase: { on: ['string'], arity: [0], doc: 'the text in lower case', run: async (t) => (t === null ? null : t.toLowerCase()) },
+    upcase: { on: ['string'], arity: [0], doc: 'the text in upper case', run: async (t) => (t === null ? null : t.toUpperCase()) },
+    trim: { on: ['string'], arity: [0, 1], doc: 'the text without surrounding spaces (or the given characters)', run: async (t, args, ctx) => {
+            if (t === null)
+                return null;
+            if (args.length === 0)
+                return t.trim();
+            const chars = await ctx.value(args[0]);
+            if (typeof chars !== 'string')
+                return ctx.fail('trim() takes the characters to remove as a string');
+            const set = new Set(chars);
+            let s = t;
+            while (s && set.has(s[0]))
+                s = s.slice(1);
+            while (s && set.has(s.at(-1)))
+                s = s.slice(0, -1);
+            return s;
+        } },
+    split: {
+        on: ['string'],
+        arity: [1],
+        doc: 'the parts of the text between separators',
+        run: async (t, args, ctx) => {
+            if (t === null)
+                return null;
+            const sep = await ctx.value(args[0]);
+            if (typeof sep !== 'string')
+                return ctx.fail('split() takes the separator as a string');
+            return t.split(sep);
+        },
+    },
+};
+/** The kind of receiver a value is, for looking up functions. */
+function receiverOf(v) {
+    if (v === null)
+        return undefined;
+    if (Array.isArray(v))
+        return 'list';
+    if (typeof v === 'string')
+        return 'string';
+    if (isDict(v))
+        return 'dict';
+    if (isResource(v))
+        return undefined;
+    return 'scalar';
+}
+
+;// CONCATENATED MODULE: ./src/mql/labels.ts
+/** `credentials['provider']['name']` → `credentials[provider][name]`, as cnspec prints labels. */
+function normalizeLabel(text) {
+    return text.replace(/\[\s*(['"])((?:\\.|(?!\1).)*)\1\s*\]/g, '[$2]').replace(/\s+/g, ' ').trim();
+}
+function labelOf(node, source) {
+    if (node.type === 'block')
+        return labelOf(node.target, source);
+    if (node.type === 'call')
+        return `${labelOf(node.target, source)}.${node.name}`;
+    return normalizeLabel(source.slice(node.start, node.end));
+}
+
+;// CONCATENATED MODULE: ./src/mql/evaluator.ts
+
+
+
+
+
+
+const COMPARISONS = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=']);
+const ASSERTING_OPS = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=', '&&', '||']);
+const ASSERTING_FUNCTIONS = new Set(['all', 'any', 'none', 'one', 'contains', 'containsAll', 'containsNone', 'containsOnly', 'in', 'notIn']);
+/** Whether a statement's value is a verdict rather than data. */
+function isAssertion(node) {
+    if (node.type === 'binary')
+        return ASSERTING_OPS.has(node.op);
+    if (node.type === 'unary')
+        return node.op === '!';
+    if (node.type === 'call')
+        return ASSERTING_FUNCTIONS.has(node.name);
+    return false;
+}
+const DAY = 86_400_000;
+const TIME_FIELDS = {
+    now: (now) => new MqlTime(now),
+    today: (now) => new MqlTime(Math.floor(now / DAY) * DAY),
+    second: () => new MqlDuration(1000),
+    minute: () => new MqlDuration(60_000),
+    hour: () => new MqlDuration(3_600_000),
+    day: () => new MqlDuration(DAY),
+    week: () => new MqlDuration(7 * DAY),
+};
+function timeResource(now) {
+    return {
+        kind: 'resource',
+        type: 'time',
+        id: 'time',
+        field: async (name) => TIME_FIELDS[name](now),
+        fieldNames: () => Object.keys(TIME_FIELDS),
+        defaultFields: () => ['now'],
+    };
+}
+function propsResource(props) {
+    return { kind: 'resource', type: 'props', id: 'props', field: async (name) => props[name], fieldNames: () => Object.keys(props), defaultFields: () => Object.keys(props) };
+}
+class Evaluator {
+    program;
+    env;
+    time;
+    propsValue;
+    constructor(program, env) {
+        this.program = program;
+        this.env = env;
+        this.time = timeResource(env.now);
+        this.propsValue = propsResource(env.props);
+    }
+    async run() {
+        const scope = { vars: new Map(), hasSubject: false };
+        const results = [];
+        for (const statement of this.program.statements) {
+            if (statement.type === 'assignment') {
+                scope.vars.set(statement.name, await this.eval(statement.value, scope));
+                continue;
+            }
+            results.push(await this.topLevel(statement, scope));
+        }
+        return results;
+    }
+    /** A top-level statement, keeping what an assertion compared or judged for the report. */
+    async topLevel(statement, scope) {
+        const node = statement.expression;
+        const assertion = isAssertion(node);
+        if (node.type === 'binary' && COMPARISONS.has(node.op)) {
+            const [left, right] = await Promise.all([this.evalOperand(node.left, scope), this.evalOperand(node.right, scope)]);
+            const value = await this.guard(node, () => applyBinary(node.op, left, right));
+            return { statement, value, assertion, compared: { left: left === EMPTY ? null : left, right: right === EMPTY ? null : right } };
+        }
+        if (node.type === 'call' && assertion) {
+            const judged = await this.eval(node.target, scope);
+            const value = await this.call(node, scope, judged);
+            let failing;
+            if ((node.name === 'all' || node.name === 'none') && Array.isArray(judged) && node.args.length === 1 && typeof value === 'boolean') {
+                // Field reads are cached per resource, so asking each element again costs no requests.
+                const verdicts = await Promise.all(judged.map((e) => this.eval(node.args[0], { vars: new Map(), subject: e, hasSubject: true, parent: scope })));
+                failing = judged.filter((_, i) => isTruthy(verdicts[i]) === (node.name === 'none'));
+            }
+            return { statement, value, assertion, judged, failing };
+        }
+        return { statement, value: await this.eval(node, scope), assertion };
+    }
+    async eval(node, scope) {
+        const v = await this.evalOperand(node, scope);
+        return v === EMPTY ? null : v;
+    }
+    async evalOperand(node, scope) {
+        switch (node.type) {
+            case 'literal':
+                return node.empty ? EMPTY : node.value;
+            case 'regex':
+                return new RegExp(node.pattern, node.flags);
+            case 'list':
+                return Promise.all(node.items.map((i) => this.eval(i, scope)));
+            case 'map': {
+                const out = {};
+                for (const e of node.entries)
+                    out[e.key] = await this.eval(e.value, scope);
+                return out;
+            }
+            case 'identifier':
+                return this.identifier(node.name, node, scope);
+            case 'member':
+                return this.member(await this.eval(node.target, scope), node.name, node);
+            case 'index':
+                return this.index(node, scope);
+            case 'call':
+                return this.call(node, scope);
+            case 'block':
+                return this.block(node, scope);
+            case 'unary':
+                return this.guard(node, async () => applyUnary(node.op, await this.eval(node.operand, scope)));
+            case 'binary':
+                return this.binary(node, scope);
+        }
+    }
+    async guard(node, fn) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (error instanceof OperatorError)
+                throw new MqlError('type', error.message, node.start, node.end);
+            throw error;
+        }
+    }
+    async binary(node, scope) {
+        if (node.op === '&&' || node.op === '||') {
+            const left = await this.eval(node.left, scope);
+            if (left instanceof ErrorValue)
+                return left;
+            if (node.op === '&&' && !isTruthy(left))
+                return false;
+            if (node.op === '||' && isTruthy(left))
+                return true;
+            const right = await this.eval(node.right, scope);
+            return right instanceof ErrorValue ? right : isTruthy(right);
+        }
+        const [left, right] = await Promise.all([this.evalOperand(node.left, scope), this.evalOperand(node.right, scope)]);
+        return this.guard(node, () => applyBinary(node.op, left, right));
+    }
+    async identifier(name, node, scope) {
+        for (let s = scope; s; s = s.parent) {
+            if (s.hasSubject) {
+                if (name === '_')
+                    return s.subject ?? null;
+                const subject = s.subject ?? null;
+                if (isResource(subject) && subject.fieldNames().includes(name))
+                    return subject.field(name);
+                if (isDict(subject) && name in subject)
+                    return subject[name];
+            }
+            if (s.vars.has(name))
+                return s.vars.get(name);
+        }
+        if (name === 'time')
+            return this.time;
+        if (name === 'props')
+            return this.propsValue;
+        const global = this.env.global(name);
+        if (global !== undefined)
+            return global;
+        if (name === '_')
+            throw new MqlError('unknown-field', "'_' names the element inside a block or a function such as where(…); there is none here", node.start, node.end);
+        const subject = innermostSubject(scope) ?? null;
+        const fields = isResource(subject) ? subject.fieldNames() : isDict(subject) ? Object.keys(subject) : [];
+        const known = [...fields, ...this.env.globalNames(), 'time', 'props', ...varNames(scope)];
+        const where = isResource(subject) ? `${subject.type} has no field '${name}'` : `'${name}' is not a resource, field or variable`;
+        throw new MqlError('unknown-field', `${where}${didYouMean(name, known)}`, node.start, node.end);
+    }
+    async member(target, name, node) {
+        if (target instanceof ErrorValue)
+            return target;
+        if (target === null)
+            return null;
+        if (isResource(target)) {
+            if (target.fieldNames().includes(name))
+                return target.field(name);
+            if (target.type === 'props')
+                throw new MqlError('unknown-field', `there is no property '${name}'${didYouMean(name, target.fieldNames())}`, node.nameStart, node.end);
+            throw new MqlError('unknown-field', `${target.type} has no field '${name}'${didYouMean(name, target.fieldNames())}`, node.nameStart, node.end);
+        }
+        const fn = FUNCTIONS[name];
+        const receiver = receiverOf(target);
+        if (fn && receiver && fn.on.includes(receiver) && fn.arity.includes(0)) {
+            return fn.run(target, [], this.functionContext(node, { vars: new Map(), hasSubject: false }));
+        }
+        if (isDict(target))
+            return target[name] ?? null;
+        if (Array.isArray(target)) {
+            throw new MqlError('type', `a list has no field '${name}'; use .map(${name}) for each element's ${name}, or { ${name} }`, node.nameStart, node.end);
+        }
+        throw new MqlError('unknown-field', `a ${typeName(target)} has no field or function '${name}'`, node.nameStart, node.end);
+    }
+    async index(node, scope) {
+        const [target, index] = await Promise.all([this.eval(node.target, scope), this.eval(node.index, scope)]);
+        if (target instanceof ErrorValue)
+            return target;
+        if (index instanceof ErrorValue)
+            return index;
+        if (target === null)
+            return null;
+        if (Array.isArray(target)) {
+            if (typeof index !== 'number' || !Number.isInteger(index))
+                throw new MqlError('type', `a list is indexed by a whole number, not a ${typeName(index)}`, node.index.start, node.index.end);
+            return target[index < 0 ? target.length + index : index] ?? null;
+        }
+        if (isDict(target)) {
+            if (typeof index !== 'string' && typeof index !== 'number')
+                throw new MqlError('type', `a dict is indexed by a key, not a ${typeName(index)}`, node.index.start, node.index.end);
+            return target[String(index)] ?? null;
+        }
+        if (isResource(target) && typeof index === 'string')
+            return this.member(target, index, { ...node, type: 'member', name: index, nameStart: node.index.start, target: node.target });
+        throw new MqlError('type', `a ${typeName(target)} cannot be indexed with [ ]`, node.start, node.end);
+    }
+    functionContext(node, scope) {
+        return {
+            withElement: (arg, element) => this.eval(arg, { vars: new Map(), subject: element, hasSubject: true, parent: scope }),
+            value: (arg) => this.evalOperand(arg, scope),
+            fail: (message) => {
+                throw new MqlError('bad-arguments', message, node.start, node.end);
+            },
+        };
+    }
+    async call(node, scope, evaluated) {
+        const target = evaluated !== undefined ? evaluated : await this.eval(node.target, scope);
+        if (target instanceof ErrorValue)
+            return target;
+        const fn = FUNCTIONS[node.name];
+        if (!fn)
+            throw new MqlError('unknown-function', `there is no function '${node.name}'${didYouMean(node.name, Object.keys(FUNCTIONS))}`, node.nameStart, node.end);
+        if (!fn.arity.includes(node.args.length)) {
+            throw new MqlError('bad-arguments', `${node.name}() takes ${fn.arity.join(' or ')} argument${fn.arity.at(-1) === 1 ? '' : 's'}, not ${node.args.length}`, node.start, node.end);
+        }
+        const receiver = receiverOf(target);
+        if (target !== null && (!receiver || !fn.on.includes(receiver))) {
+            throw new MqlError('type', `${node.name}() works on a ${fn.on.join(' or ')}, not on a ${typeName(target)}`, node.nameStart, node.end);
+        }
+        return this.guard(node, () => fn.run(target, node.args, this.functionContext(node, scope)));
+    }
+    async block(node, scope) {
+        const target = await this.eval(node.target, scope);
+        if (target instanceof ErrorValue || target === null)
+            return target;
+        if (Array.isArray(target))
+            return Promise.all(target.map((element) => this.blockOn(element, node, scope)));
+        return this.blockOn(target, node, scope);
+    }
+    async blockOn(subject, node, scope) {
+        if (subject instanceof ErrorValue || subject === null)
+            return subject;
+        if (!isResource(subject) && !isDict(subject)) {
+            throw new MqlError('type', `a block { … } applies to a resource, a dict or a list of them, not to a ${typeName(subject)}`, node.start, node.end);
+        }
+        const inner = { vars: new Map(), subject, hasSubject: true, parent: scope };
+        if (node.star) {
+            const names = isResource(subject) ? subject.fieldNames() : Object.keys(subject);
+            const values = await Promise.all(names.map((n) => (isResource(subject) ? subject.field(n) : subject[n])));
+            return new BlockValue(names.map((label, i) => ({ label, value: values[i], assertion: false })), subject);
+        }
+        const entries = [];
+        for (const statement of node.body) {
+            if (statement.type === 'assignment') {
+                inner.vars.set(statement.name, await this.eval(statement.value, inner));
+                continue;
+            }
+            const label = labelOf(statement.expression, this.program.source);
+            entries.push({ label, value: await this.eval(statement.expression, inner), assertion: isAssertion(statement.expression) });
+        }
+        return new BlockValue(entries, subject);
+    }
+}
+function innermostSubject(scope) {
+    for (let s = scope; s; s = s.parent)
+        if (s.hasSubject)
+            return s.subject;
+    return undefined;
+}
+function varNames(scope) {
+    const names = [];
+    for (let s = scope; s; s = s.parent)
+        names.push(...s.vars.keys());
+    return names;
+}
+function evaluate(program, env) {
+    return new Evaluator(program, env).run();
+}
+
+;// CONCATENATED MODULE: ./src/mql/lexer.ts
+// Splits MQL source into tokens with their offsets. A `/` starts a regex only where an operand
+// is expected; newlines are kept as tokens because they separate statements.
+
+const lexer_OPERATORS = ['||', '&&', '==', '!=', '=~', '!~', '<=', '>=', '<', '>', '+', '-', '*', '/', '%', '!', '=', '.', ',', ':', '(', ')', '[', ']', '{', '}', ';'];
+const ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '/': '/', '0': '\0' };
+/** The previous token ends an operand, so a following `/` divides rather than opens a regex. */
+function endsOperand(t) {
+    if (!t)
+        return false;
+    return t.kind === 'ident' || t.kind === 'number' || t.kind === 'string' || t.kind === 'regex' || (t.kind === 'op' && [')', ']', '}'].includes(t.text));
+}
+function lexer_tokenize(source, maxTokens = 100_000) {
+    const tokens = [];
+    let i = 0;
+    const push = (t) => {
+        if (tokens.length >= maxTokens)
+            throw new MqlError('limit', `the query is longer than ${maxTokens} tokens`, t.start);
+        tokens.push(t);
+    };
+    while (i < source.length) {
+        const c = source[i];
+        if (c === '\n') {
+            push({ kind: 'newline', text: '\n', start: i, end: i + 1 });
+            i++;
+        }
+        else if (c === ' ' || c === '\t' || c === '\r') {
+            i++;
+        }
+        else if (c === '#' || (c === '/' && source[i + 1] === '/')) {
+            while (i < source.length && source[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && source[i + 1] === '*') {
+            const close = source.indexOf('*/', i + 2);
+            if (close < 0)
+                throw new MqlError('syntax', 'this comment is never closed with */', i, i + 2);
+            for (let j = i; j < close; j++)
+                if (source[j] === '\n')
+                    push({ kind: 'newline', text: '\n', start: j, end: j + 1 });
+            i = close + 2;
+        }
+        else if (/[A-Za-z_$]/.test(c)) {
+            let j = i + 1;
+            while (j < source.length && /[\w$]/.test(source[j]))
+                j++;
+            push({ kind: 'ident', text: source.slice(i, j), start: i, end: j });
+            i = j;
+        }
+        else if (/\d/.test(c)) {
+            const m = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(source.slice(i));
+            push({ kind: 'number', text: m[0], start: i, end: i + m[0].length });
+            i += m[0].length;
+            if (i < source.length && /[A-Za-z_]/.test(source[i])) {
+                throw new MqlError('syntax', `a number cannot run straight into a name`, i);
+            }
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            let text = '';
+            for (;;) {
+                if (j >= source.length || source[j] === '\n')
+                    throw new MqlError('syntax', 'this string is never closed', i, Math.min(j, i + 1));
+                const d = source[j];
+                if (d === c)
+                    break;
+                if (d === '\\') {
+                    const e = source[j + 1];
+                    if (e === undefined)
+                        throw new MqlError('syntax', 'this string is never closed', i);
+                    text += ESCAPES[e] ?? e;
+                    j += 2;
+                    continue;
+                }
+                text += d;
+                j++;
+            }
+            push({ kind: 'string', text, start: i, end: j + 1 });
+            i = j + 1;
+        }
+        else if (c === '/' && !endsOperand(tokens.at(-1))) {
+            let j = i + 1;
+            let inClass = false;
+            while (j < source.length && (inClass || source[j] !== '/')) {
+                if (source[j] === '\n')
+                    throw new MqlError('syntax', 'this regular expression is never closed with /', i);
+                if (source[j] === '\\')
+                    j++;
+                else if (source[j] === '[')
+                    inClass = true;
+                else if (source[j] === ']')
+                    inClass = false;
+                j++;
+            }
+            if (j >= source.length)
+                throw new MqlError('syntax', 'this regular expression is never closed with /', i);
+            const pattern = source.slice(i + 1, j);
+            let k = j + 1;
+            while (k < source.length && /[a-z]/.test(source[k]))
+                k++;
+            const flags = source.slice(j + 1, k);
+            if (/[^imsu]/.test(flags))
+                throw new MqlError('syntax', `'${flags}' are not regular-expression flags (use i, m, s or u)`, j + 1, k);
+            try {
+                new RegExp(pattern, flags);
+            }
+            catch (error) {
+                throw new MqlError('syntax', `not a valid regular expression: ${error.message}`, i, k);
+            }
+            push({ kind: 'regex', text: pattern, flags, start: i, end: k });
+            i = k;
+        }
+        else {
+            const op = lexer_OPERATORS.find((o) => source.startsWith(o, i));
+            if (!op)
+                throw new MqlError('syntax', `unexpected character '${c}'`, i);
+            push({ kind: 'op', text: op, start: i, end: i + op.length });
+            i += op.length;
+        }
+    }
+    push({ kind: 'eof', text: '', start: source.length, end: source.length });
+    return tokens;
+}
+
+;// CONCATENATED MODULE: ./src/mql/parser.ts
+
+
+const MAX_DEPTH = 200;
+const PRECEDENCE = [
+    ['||'],
+    ['&&'],
+    ['==', '!=', '=~', '!~'],
+    ['<', '<=', '>', '>='],
+    ['+', '-'],
+    ['*', '/', '%'],
+];
+/** Operators that may begin the next line and still continue the expression. */
+const CONTINUES_ACROSS_LINES = new Set(['||', '&&', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', '*', '/', '%']);
+const KEYWORDS = { true: 'literal', false: 'literal', null: 'literal', empty: 'literal' };
+function parse(source) {
+    return new Parser(source).program();
+}
+class Parser {
+    source;
+    tokens;
+    pos = 0;
+    depth = 0;
+    constructor(source) {
+        this.source = source;
+        this.tokens = lexer_tokenize(source);
+    }
+    program() {
+        const statements = this.statements(undefined);
+        const t = this.peek();
+        if (t.kind !== 'eof')
+            throw this.unexpected(t);
+        return { source: this.source, statements };
+    }
+    peek(offset = 0) {
+        return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
+    }
+    next() {
+        const t = this.peek();
+        if (t.kind !== 'eof')
+            this.pos++;
+        return t;
+    }
+    isOp(t, text) {
+        return t.kind === 'op' && t.text === text;
+    }
+    skipNewlines() {
+        while (this.peek().kind === 'newline')
+            this.pos++;
+    }
+    /** The first token after any newlines, without consuming them. */
+    peekPastNewlines() {
+        let i = 0;
+        while (this.peek(i).kind === 'newline')
+            i++;
+        return this.peek(i);
+    }
+    expect(text, what) {
+        const t = this.peek();
+        if (!this.isOp(t, text))
+            throw new MqlError('syntax', `expected ${what}${describeFound(t)}`, t.start, Math.max(t.end, t.start + 1));
+        return this.next();
+    }
+    unexpected(t) {
+        if (t.kind === 'eof')
+            return new MqlError('syntax', 'the query ends too early', t.start);
+        const what = t.kind === 'op' ? `'${t.text}'` : t.kind === 'string' ? 'a string' : t.kind === 'number' ? `the number ${t.text}` : `'${t.text}'`;
+        return new MqlError('syntax', `unexpected ${what}`, t.start, t.end);
+    }
+    enter(at) {
+        if (++this.depth > MAX_DEPTH)
+            throw new MqlError('limit', `the query nests deeper than ${MAX_DEPTH} levels`, at);
+    }
+    leave() {
+        this.depth--;
+    }
+    /** Statements until `closer` (a `}`) or the end of input. */
+    statements(closer) {
+        const out = [];
+        for (;;) {
+            while (this.peek().kind === 'newline' || this.isOp(this.peek(), ';') || (closer && this.isOp(this.peek(), ',')))
+                this.pos++;
+            const t = this.peek();
+            if (t.kind === 'eof' || (closer && this.isOp(t, closer)))
+                return out;
+            out.push(this.statement());
+        }
+    }
+    statement() {
+        const first = this.peek();
+        if (first.kind === 'ident' && this.isOp(this.peek(1), '=') && !(first.text in KEYWORDS)) {
+            this.pos += 2;
+            this.skipNewlines();
+            const value = this.expression();
+            return { type: 'assignment', name: first.text, value, start: first.start, end: value.end, text: this.source.slice(first.start, value.end) };
+        }
+        const expression = this.expression();
+        return { type: 'expression', expression, start: expression.start, end: expression.end, text: this.source.slice(expression.start, expression.end) };
+    }
+    expression(level = 0) {
+        if (level === PRECEDENCE.length)
+            return this.unary();
+        let left = this.expression(level + 1);
+        for (;;) {
+            let t = this.peek();
+            if (t.kind === 'newline') {
+                const after = this.peekPastNewlines();
+                if (after.kind === 'op' && CONTINUES_ACROSS_LINES.has(after.text) && PRECEDENCE[level].includes(after.text)) {
+                    this.skipNewlines();
+                    t = this.peek();
+                }
+                else
+                    break;
+            }
+            if (t.kind !== 'op' || !PRECEDENCE[level].includes(t.text))
+                break;
+            this.next();
+            this.skipNewlines();
+            const right = this.expression(level + 1);
+            left = { type: 'binary', op: t.text, left, right, start: left.start, end: right.end };
+        }
+        return left;
+    }
+    unary() {
+        const t = this.peek();
+        if (this.isOp(t, '!') || this.isOp(t, '-')) {
+            this.next();
+            this.enter(t.start);
+            const operand = this.unary();
+            this.leave();
+            return { type: 'unary', op: t.text, operand, start: t.start, end: operand.end };
+        }
+        return this.postfix(this.primary());
+    }
+    postfix(node) {
+        for (;;) {
+            const t = this.peek();
+            const continued = t.kind === 'newline' && this.isOp(this.peekPastNewlines(), '.');
+            if (continued)
+                this.skipNewlines();
+            const u = this.peek();
+            if (this.isOp(u, '.')) {
+                this.next();
+                this.skipNewlines();
+                const name = this.peek();
+                if (name.kind !== 'ident')
+                    throw new MqlError('syntax', `expected a field or function name after '.'${describeFound(name)}`, name.start, Math.max(name.end, name.start + 1));
+                this.next();
+                if (this.isOp(this.peek(), '(')) {
+                    const { args, end } = this.arguments();
+                    node = { type: 'call', target: node, name: name.text, nameStart: name.start, args, start: node.start, end };
+                }
+                else {
+                    node = { type: 'member', target: node, name: name.text, nameStart: name.start, start: node.start, end: name.end };
+                }
+            }
+            else if (this.isOp(u, '[')) {
+                this.next();
+                this.skipNewlines();
+                this.enter(u.start);
+                const index = this.expression();
+                this.leave();
+                this.skipNewlines();
+                const close = this.expect(']', "']' to close the index");
+                node = { type: 'index', target: node, index, start: node.start, end: close.end };
+            }
+            else if (this.isOp(u, '{')) {
+                node = this.block(node);
+            }
+            else if (this.isOp(u, '(') && node.type === 'identifier') {
+                throw new MqlError('syntax', `'${node.name}(…)' is not a function; functions are called on a value, as in list.where(…)`, node.start, u.end);
+            }
+            else {
+                return node;
+            }
+        }
+    }
+    arguments() {
+        const open = this.expect('(', "'('");
+        this.enter(open.start);
+        const args = [];
+        this.skipNewlines();
+        while (!this.isOp(this.peek(), ')')) {
+            args.push(this.expression());
+            this.skipNewlines();
+            if (this.isOp(this.peek(), ',')) {
+                this.next();
+                this.skipNewlines();
+            }
+            else if (!this.isOp(this.peek(), ')')) {
+                const t = this.peek();
+                throw new MqlError('syntax', `expected ',' or ')' in the arguments${describeFound(t)}`, t.start, Math.max(t.end, t.start + 1));
+            }
+        }
+        const close = this.next();
+        this.leave();
+        return { args, end: close.end };
+    }
+    block(target) {
+        const open = this.expect('{', "'{'");
+        this.enter(open.start);
+        this.skipNewlines();
+        let star = false;
+        let body = [];
+        if (this.isOp(this.peek(), '*')) {
+            this.next();
+            this.skipNewlines();
+            star = true;
+        }
+        else {
+            body = this.statements('}');
+        }
+        const close = this.expect('}', star ? "'}' after '*'" : "'}' to close the block");
+        this.leave();
+        return { type: 'block', target, body, star, start: target.start, end: close.end };
+    }
+    primary() {
+        const t = this.next();
+        switch (t.kind) {
+            case 'number':
+                return { type: 'literal', value: Number(t.text), start: t.start, end: t.end };
+            case 'string':
+                return { type: 'literal', value: t.text, start: t.start, end: t.end };
+            case 'regex':
+                return { type: 'regex', pattern: t.text, flags: t.flags ?? '', start: t.start, end: t.end };
+            case 'ident':
+                if (t.text === 'true' || t.text === 'false')
+                    return { type: 'literal', value: t.text === 'true', start: t.start, end: t.end };
+                if (t.text === 'null')
+                    return { type: 'literal', value: null, start: t.start, end: t.end };
+                if (t.text === 'empty')
+                    return { type: 'literal', value: null, empty: true, start: t.start, end: t.end };
+                return { type: 'identifier', name: t.text, start: t.start, end: t.end };
+            case 'op':
+                if (t.text === '(') {
+                    this.enter(t.start);
+                    this.skipNewlines();
+                    const inner = this.expression();
+                    this.skipNewlines();
+                    this.expect(')', "')' to close the parenthesis");
+                    this.leave();
+                    return inner;
+                }
+                if (t.text === '[')
+                    return this.listLiteral(t);
+                if (t.text === '{')
+                    return this.mapLiteral(t);
+                throw this.unexpected(t);
+            default:
+                throw this.unexpected(t);
+        }
+    }
+    listLiteral(open) {
+        this.enter(open.start);
+        const items = [];
+        this.skipNewlines();
+        while (!this.isOp(this.peek(), ']')) {
+            items.push(this.expression());
+            this.skipNewlines();
+            if (this.isOp(this.peek(), ',')) {
+                this.next();
+                this.skipNewlines();
+            }
+            else if (!this.isOp(this.peek(), ']')) {
+                const t = this.peek();
+                throw new MqlError('syntax', `expected ',' or ']' in the list${describeFound(t)}`, t.start, Math.max(t.end, t.start + 1));
+            }
+        }
+        const close = this.next();
+        this.leave();
+        return { type: 'list', items, start: open.start, end: close.end };
+    }
+    mapLiteral(open) {
+        this.enter(open.start);
+        const entries = [];
+        this.skipNewlines();
+        while (!this.isOp(this.peek(), '}')) {
+            const key = this.next();
+            if (key.kind !== 'string' && key.kind !== 'ident') {
+                throw new MqlError('syntax', `expected a key (a name or a string) in the map${describeFound(key)}`, key.start, Math.max(key.end, key.start + 1));
+            }
+            this.expect(':', "':' after the map key");
+            this.skipNewlines();
+            entries.push({ key: key.text, value: this.expression() });
+            this.skipNewlines();
+            if (this.isOp(this.peek(), ',')) {
+                this.next();
+                this.skipNewlines();
+            }
+            else if (!this.isOp(this.peek(), '}')) {
+                const t = this.peek();
+                throw new MqlError('syntax', `expected ',' or '}' in the map${describeFound(t)}`, t.start, Math.max(t.end, t.start + 1));
+            }
+        }
+        const close = this.next();
+        this.leave();
+        return { type: 'map', entries, start: open.start, end: close.end };
+    }
+}
+function describeFound(t) {
+    if (t.kind === 'eof')
+        return ', but the query ends';
+    if (t.kind === 'newline')
+        return ', but the line ends';
+    return `, found '${t.kind === 'string' ? `"${t.text}"` : t.text}'`;
+}
+
+;// CONCATENATED MODULE: ./src/policy/props.ts
+// Policy properties: each has a default written in MQL (`mql: 15`, `mql: return 15`, a list,
+// a string), which policies may override, and the user may override again by name.
+
+
+
+
+class PropsError extends Error {
+    name = 'PropsError';
+}
+/** A prop's default: its MQL, which must be a constant. */
+async function propDefault(prop, now) {
+    const text = prop.mql.text.trim().replace(/^return\s+/, '');
+    const offset = prop.mql.text.indexOf(text);
+    let program;
+    try {
+        program = parse(text);
+    }
+    catch (error) {
+        if (error instanceof MqlError)
+            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset + error.start)}): ${error.message}`);
+        throw error;
+    }
+    try {
+        const results = await evaluate(program, { global: () => undefined, globalNames: () => [], props: {}, now });
+        const value = results.at(-1)?.value ?? null;
+        if (value instanceof ErrorValue)
+            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset)}): ${value.message}`);
+        return value;
+    }
+    catch (error) {
+        if (error instanceof MqlError)
+            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset + error.start)}) must be a constant such as 15, "text" or ["a", "b"]: ${error.message}`);
+        throw error;
+    }
+}
+function locate(prop, offset) {
+    const at = prop.mql.locate(offset);
+    return `${at.file}:${at.line}:${at.column}`;
+}
+/** Every prop the bundle's queries and policies define: policy defaults override query defaults. */
+function propDefinitions(bundle, policyUids) {
+    const defs = new Map();
+    for (const q of bundle.queries.values())
+        for (const p of q.props)
+            if (!defs.has(p.uid))
+                defs.set(p.uid, p);
+    for (const policy of bundle.policies)
+        if (policyUids.has(policy.uid))
+            for (const p of policy.props)
+                defs.set(p.uid, p);
+    return defs;
+}
+/** Resolves defaults, then applies the user's values; an unknown name is an error, not ignored. */
+async function resolveProps(defs, overrides, now) {
+    const props = {};
+    for (const [uid, def] of defs)
+        props[uid] = await propDefault(def, now);
+    for (const [name, value] of Object.entries(overrides)) {
+        if (!defs.has(name)) {
+            const known = [...defs.keys()].sort();
+            throw new PropsError(`there is no prop '${name}' in the selected policies${known.length ? `; the props are: ${known.join(', ')}` : ''}`);
+        }
+        const base = props[name];
+        props[name] = typeof base === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+        if (typeof base === 'number' && typeof props[name] !== 'number')
+            throw new PropsError(`the prop '${name}' is a number; '${String(value)}' is not`);
+    }
+    return props;
+}
+function propDiagnostics(error, at) {
+    return error instanceof PropsError ? [{ severity: 'error', message: error.message, at }] : [];
+}
+
+;// CONCATENATED MODULE: ./src/mql/checker.ts
+
+
+const checker_TIME_FIELDS = { now: 'time', today: 'time', second: 'duration', minute: 'duration', hour: 'duration', day: 'duration', week: 'duration' };
+const describe = (t) => (typeof t === 'string' ? t : 'list' in t ? `list of ${describe(t.list)}` : t.resource);
+function check(program, schema) {
+    return new Checker(schema).program(program);
+}
+class Checker {
+    schema;
+    problems = [];
+    constructor(schema) {
+        this.schema = schema;
+    }
+    program(p) {
+        this.statements(p.statements, { vars: new Map() });
+        return this.problems;
+    }
+    statements(list, scope) {
+        for (const s of list) {
+            if (s.type === 'assignment')
+                scope.vars.set(s.name, this.type(s.value, scope));
+            else
+                this.type(s.expression, scope);
+        }
+    }
+    report(code, message, start, end) {
+        this.problems.push(new MqlError(code, message, start, end));
+        return 'any';
+    }
+    /** "did you mean" for a field: the closest fields, or where a well-known attribute really lives. */
+    hint(resource, name, fields) {
+        const aliases = this.schema.aliases?.(resource) ?? {};
+        const alias = Object.keys(aliases).find((a) => a.toLowerCase() === name.toLowerCase()) ?? didYouMeanTarget(name, Object.keys(aliases));
+        if (alias)
+            return ` (did you mean ${aliases[alias]}?)`;
+        return didYouMean(name, fields);
+    }
+    fieldsOf(t) {
+        if (typeof t === 'object' && 'resource' in t) {
+            if (t.resource === 'time')
+                return checker_TIME_FIELDS;
+            return this.schema.fields(t.resource);
+        }
+        return undefined;
+    }
+    identifier(name, node, scope) {
+        for (let s = scope; s; s = s.parent) {
+            if (s.subject !== undefined) {
+                if (name === '_')
+                    return s.subject;
+                const fields = this.fieldsOf(s.subject);
+                if (fields && name in fields)
+                    return fields[name];
+                if (s.subject === 'dict' || s.subject === 'any')
+                    return 'any';
+            }
+            if (s.vars.has(name))
+                return s.vars.get(name);
+        }
+        if (name === 'time')
+            return { resource: 'time' };
+        if (name === 'props')
+            return { resource: 'props' };
+        const global = this.schema.globals[name];
+        if (global)
+            return global;
+        let subject;
+        for (let s = scope; s && subject === undefined; s = s.parent)
+            subject = s.subject;
+        const fields = subject ? Object.keys(this.fieldsOf(subject) ?? {}) : [];
+        const names = [...fields, ...Object.keys(this.schema.globals), 'time', 'props', ...collectVars(scope)];
+        const resource = subject && typeof subject === 'object' && 'resource' in subject ? subject.resource : undefined;
+        const prefix = resource ? `${resource} has no field '${name}'` : `'${name}' is not a resource, field or variable`;
+        return this.report('unknown-field', `${prefix}${resource ? this.hint(resource, name, names) : didYouMean(name, names)}`, node.start, node.end);
+    }
+    member(target, name, node) {
+        if (target === 'any' || target === 'dict')
+            return name === 'length' ? 'int' : 'any';
+        if (typeof target === 'object' && 'resource' in target) {
+            if (target.resource === 'props') {
+                if (this.schema.props && !this.schema.props.has(name)) {
+                    return this.report('unknown-field', `there is no property '${name}'${didYouMean(name, this.schema.props)}`, node.nameStart, node.end);
+                }
+                return 'any';
+            }
+            const fields = this.fieldsOf(target);
+            if (!fields)
+                return 'any';
+            if (name in fields)
+                return fields[name];
+            return this.report('unknown-field', `${target.resource} has no field '${name}'${this.hint(target.resource, name, Object.keys(fields))}`, node.nameStart, node.end);
+        }
+        const fn = FUNCTIONS[name];
+        if (fn?.arity.includes(0))
+            return this.functionResult(name, target, 'any');
+        if (typeof target === 'object' && 'list' in target) {
+            const fnHint = didYouMean(name, Object.keys(FUNCTIONS).filter((f) => FUNCTIONS[f].arity.includes(0)));
+            if (fnHint)
+                return this.report('unknown-function', `a list has no field or function '${name}'${fnHint}`, node.nameStart, node.end);
+            return this.report('type', `a list has no field '${name}'; use .map(${name}) for each element's ${name}, or { ${name} }`, node.nameStart, node.end);
+        }
+        if (target === 'string' || target === 'int' || target === 'bool' || target === 'time') {
+            return this.report('unknown-field', `a ${target} has no field or function '${name}'`, node.nameStart, node.end);
+        }
+        return 'any';
+    }
+    functionResult(name, target, mapped) {
+        const element = typeof target === 'object' && 'list' in target ? target.list : 'any';
+        switch (name) {
+            case 'where':
+                return target;
+            case 'map':
+                return { list: mapped };
+            case 'first':
+            case 'last':
+                return element;
+            case 'length':
+                return 'int';
+            case 'keys':
+            case 'split':
+                return { list: 'string' };
+            case 'values':
+                return { list: 'any' };
+            case 'downcase':
+            case 'upcase':
+            case 'trim':
+                return 'string';
+            default:
+                return 'bool';
+        }
+    }
+    type(node, scope) {
+        switch (node.type) {
+            case 'literal':
+                return node.value === null ? 'any' : typeof node.value === 'number' ? 'int' : typeof node.value === 'string' ? 'string' : 'bool';
+            case 'regex':
+                return 'regex';
+            case 'list':
+                node.items.forEach((i) => this.type(i, scope));
+                return { list: 'any' };
+            case 'map':
+                node.entries.forEach((e) => this.type(e.value, scope));
+                return 'dict';
+            case 'identifier':
+                return this.identifier(node.name, node, scope);
+            case 'member':
+                return this.member(this.type(node.target, scope), node.name, node);
+            case 'index': {
+                const target = this.type(node.target, scope);
+                this.type(node.index, scope);
+                if (typeof target === 'object' && 'list' in target)
+                    return target.list;
+                return 'any';
+            }
+            case 'call': {
+                const target = this.type(node.target, scope);
+                const fn = FUNCTIONS[node.name];
+                if (!fn)
+                    return this.report('unknown-function', `there is no function '${node.name}'${didYouMean(node.name, Object.keys(FUNCTIONS))}`, node.nameStart, node.nameStart + node.name.length);
+                if (!fn.arity.includes(node.args.length)) {
+                    return this.report('bad-arguments', `${node.name}() takes ${fn.arity.join(' or ')} argument${fn.arity.at(-1) === 1 ? '' : 's'}, not ${node.args.length}`, node.start, node.end);
+                }
+                const element = typeof target === 'object' && 'list' in target ? target.list : 'any';
+                const bound = ['where', 'all', 'any', 'none', 'one', 'map', 'contains'].includes(node.name);
+                const argTypes = node.args.map((a) => this.type(a, bound ? { vars: new Map(), subject: element, parent: scope } : scope));
+                if (typeof target === 'object' && 'resource' in target && target.resource !== 'props') {
+                    return this.report('type', `${node.name}() works on a ${fn.on.join(' or ')}, not on a ${describe(target)}`, node.nameStart, node.end);
+                }
+                return this.functionResult(node.name, target, argTypes[0] ?? 'any');
+            }
+            case 'block': {
+                const target = this.type(node.target, scope);
+                const subject = typeof target === 'object' && 'list' in target ? target.list : target;
+                if (!node.star)
+                    this.statements(node.body, { vars: new Map(), subject, parent: scope });
+                return typeof target === 'object' && 'list' in target ? { list: 'dict' } : 'dict';
+            }
+            case 'unary':
+                this.type(node.operand, scope);
+                return node.op === '!' ? 'bool' : 'any';
+            case 'binary': {
+                const left = this.type(node.left, scope);
+                const right = this.type(node.right, scope);
+                if (['+', '-', '*', '/', '%'].includes(node.op)) {
+                    if (left === 'time' && right === 'duration')
+                        return 'time';
+                    if (left === 'time' && right === 'time')
+                        return 'duration';
+                    if (left === 'duration' || right === 'duration')
+                        return 'duration';
+                    return 'any';
+                }
+                return 'bool';
+            }
+        }
+    }
+}
+function didYouMeanTarget(name, candidates) {
+    return suggest(name, candidates, 1)[0];
+}
+function collectVars(scope) {
+    const names = [];
+    for (let s = scope; s; s = s.parent)
+        names.push(...s.vars.keys());
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/resources/schema/apps.ts
+const str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const time = (doc) => ({ type: 'time', doc });
+const dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+const policyIdFromHref = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
+const APP_RESOURCES = [
+    {
+        name: 'okta.application',
+        doc: 'An app integration.',
+        defaults: ['name'],
+        fields: {
+            id: str('app id'),
+            name: str('app key: saasure (Admin Console), okta_enduser (Dashboard), oidc_client, bookmark, template_swa, …'),
+            label: str('display name'),
+            status: str('ACTIVE or INACTIVE'),
+            signOnMode: str('SAML_2_0, OPENID_CONNECT, BROWSER_PLUGIN (SWA), BASIC_AUTH, AUTO_LOGIN, BOOKMARK, WS_FEDERATION, …'),
+            created: time('when it was added'),
+            lastUpdated: time('when it last changed'),
+            credentials: dict('credential settings (signing key id, OAuth client, SWA scheme)'),
+            settings: dict('sign-on settings (SAML signOn, OIDC oauthClient, …)'),
+            features: { type: { list: 'string' }, doc: 'provisioning features' },
+            licensing: dict('licensing'),
+            profile: dict('app profile'),
+            visibility: dict('dashboard visibility'),
+            accessibility: dict('self-service and redirect settings'),
+            universalLogoutStatus: str('Universal Logout status', 'universalLogout.status'),
+            accessPolicyId: { type: 'string', doc: 'id of the authentication policy', from: { json: '_links.accessPolicy.href', transform: policyIdFromHref } },
+            accessPolicy: {
+                type: { resource: 'okta.policy' },
+                doc: 'the authentication (access) policy that guards the app (Identity Engine)',
+                from: {
+                    compute: async (c) => {
+                        const id = await c.field('accessPolicyId');
+                        return typeof id === 'string' ? c.read(`/api/v1/policies/${encodeURIComponent(id)}`, { resource: 'okta.policy' }) : id;
+                    },
+                },
+            },
+            assignedUsers: { type: { list: { resource: 'okta.application.user' } }, doc: 'users assigned, directly or by group', from: { read: '/api/v1/apps/{appId}/users', params: { appId: 'id' } } },
+            assignedGroups: { type: { list: { resource: 'okta.application.groupAssignment' } }, doc: 'groups assigned', from: { read: '/api/v1/apps/{appId}/groups', params: { appId: 'id' } } },
+            scopeConsentGrants: { type: { list: { resource: 'okta.application.scopeConsentGrant' } }, doc: 'Okta API scopes granted to the app', from: { read: '/api/v1/apps/{appId}/grants', params: { appId: 'id' } } },
+            signingKeys: { type: { list: { resource: 'okta.application.key' } }, doc: 'signing certificates', from: { read: '/api/v1/apps/{appId}/credentials/keys', params: { appId: 'id' } } },
+            adminRoles: {
+                type: { list: { resource: 'okta.role' } },
+                doc: 'admin roles assigned to a service app',
+                from: { read: '/oauth2/v1/clients/{clientId}/roles', params: { clientId: 'credentials.oauthClient.client_id' } },
+            },
+        },
+    },
+    {
+        name: 'okta.application.user',
+        doc: "A user's assignment to an app.",
+        defaults: ['scope', 'status'],
+        fields: {
+            id: str('user id'),
+            scope: str('USER (directly) or GROUP'),
+            status: str('assignment status'),
+            syncState: str('provisioning sync state'),
+            created: time('when it was assigned'),
+            lastUpdated: time('when it last changed'),
+            credentials: dict('app credentials (user name)'),
+            profile: dict('app profile'),
+            user: { type: { resource: 'okta.user' }, doc: 'the user', from: { read: '/api/v1/users/{id}' } },
+        },
+    },
+    {
+        name: 'okta.application.groupAssignment',
+        doc: "A group's assignment to an app.",
+        defaults: ['id', 'priority'],
+        fields: {
+            id: str('group id'),
+            priority: { type: 'int', doc: 'assignment priority' },
+            profile: dict('app profile for the group'),
+            lastUpdated: time('when it last changed'),
+            group: { type: { resource: 'okta.group' }, doc: 'the group', from: { read: '/api/v1/groups/{groupId}', params: { groupId: 'id' } } },
+        },
+    },
+    {
+        name: 'okta.application.scopeConsentGrant',
+        doc: 'An Okta API scope granted to an app.',
+        defaults: ['scopeId', 'status'],
+        fields: {
+            id: str('grant id'),
+            scopeId: str('the scope, e.g. okta.users.read'),
+            status: str('ACTIVE or REVOKED'),
+            source: str('ADMIN or END_USER'),
+            issuer: str('issuer'),
+            created: time('when it was granted'),
+            lastUpdated: time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.application.key',
+        doc: "An app's signing key.",
+        defaults: ['kid', 'expiresAt'],
+        identity: 'kid',
+        fields: {
+            kid: str('key id'),
+            kty: str('key type'),
+            use: str('use'),
+            created: time('when it was created'),
+            expiresAt: time('when it expires'),
+            lastUpdated: time('when it last changed'),
+            x5c: { type: { list: 'string' }, doc: 'certificate chain' },
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/authorizationServers.ts
+const authorizationServers_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const authorizationServers_time = (doc) => ({ type: 'time', doc });
+const authorizationServers_dict = (doc) => ({ type: 'dict', doc });
+/** A list under the server; each item learns its server's id, as nothing in Okta's JSON says it. */
+const under = (resource, path, doc) => ({
+    type: { list: { resource } },
+    doc,
+    from: {
+        read: `/api/v1/authorizationServers/{authServerId}${path}`,
+        params: { authServerId: 'id' },
+        transform: (items, server) => (Array.isArray(items) ? items.map((i) => ({ ...i, authorizationServerId: server.id })) : items),
+    },
+});
+const AUTHORIZATION_SERVER_RESOURCES = [
+    {
+        name: 'okta.authorizationServer',
+        doc: 'A custom authorization server.',
+        defaults: ['name', 'status', 'issuer'],
+        fields: {
+            id: authorizationServers_str('server id (default for the default server)'),
+            name: authorizationServers_str('name'),
+            description: authorizationServers_str('description'),
+            status: authorizationServers_str('ACTIVE or INACTIVE'),
+            issuer: authorizationServers_str('issuer URL'),
+            issuerMode: authorizationServers_str('ORG_URL, CUSTOM_URL or DYNAMIC'),
+            audiences: { type: { list: 'string' }, doc: 'token audiences' },
+            default: { type: 'bool', doc: 'the default custom authorization server', from: { json: 'id', transform: (v) => v === 'default' } },
+            signingKid: authorizationServers_str('current signing key id', 'credentials.signing.kid'),
+            signingRotationMode: authorizationServers_str('AUTO or MANUAL key rotation', 'credentials.signing.rotationMode'),
+            created: authorizationServers_time('when it was created'),
+            lastUpdated: authorizationServers_time('when it last changed'),
+            policies: under('okta.authorizationServer.policy', '/policies', 'access policies'),
+            scopes: under('okta.authorizationServer.scope', '/scopes', 'scopes'),
+            claims: under('okta.authorizationServer.claim', '/claims', 'claims'),
+            keys: under('okta.authorizationServer.key', '/credentials/keys', 'signing keys'),
+        },
+    },
+    {
+        name: 'okta.authorizationServer.policy',
+        doc: 'An access policy of an authorization server.',
+        defaults: ['name', 'status', 'priority'],
+        fields: {
+            id: authorizationServers_str('policy id'),
+            authorizationServerId: authorizationServers_str('the server it belongs to'),
+            name: authorizationServers_str('name'),
+            description: authorizationServers_str('description'),
+            status: authorizationServers_str('ACTIVE or INACTIVE'),
+            type: authorizationServers_str('OAUTH_AUTHORIZATION_POLICY'),
+            priority: { type: 'int', doc: 'evaluation order' },
+            system: { type: 'bool', doc: 'created by Okta' },
+            conditions: authorizationServers_dict('which clients it applies to'),
+            created: authorizationServers_time('when it was created'),
+            lastUpdated: authorizationServers_time('when it last changed'),
+            rules: {
+                type: { list: { resource: 'okta.authorizationServer.policyRule' } },
+                doc: 'rules',
+                from: {
+                    read: '/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules',
+                    params: { authServerId: 'authorizationServerId', policyId: 'id' },
+                },
+            },
+        },
+    },
+    {
+        name: 'okta.authorizationServer.policyRule',
+        doc: 'A rule of an authorization server policy.',
+        defaults: ['name', 'status'],
+        fields: {
+            id: authorizationServers_str('rule id'),
+            name: authorizationServers_str('name'),
+            status: authorizationServers_str('ACTIVE or INACTIVE'),
+            type: authorizationServers_str('RESOURCE_ACCESS'),
+            priority: { type: 'int', doc: 'evaluation order' },
+            system: { type: 'bool', doc: 'created by Okta' },
+            actions: authorizationServers_dict('token lifetimes (token.accessTokenLifetimeMinutes, refreshTokenLifetimeMinutes, …)'),
+            conditions: authorizationServers_dict('grant types, scopes and people it applies to'),
+            created: authorizationServers_time('when it was created'),
+            lastUpdated: authorizationServers_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.authorizationServer.scope',
+        doc: 'A scope of an authorization server.',
+        defaults: ['name', 'consent'],
+        fields: {
+            id: authorizationServers_str('scope id'),
+            name: authorizationServers_str('name'),
+            displayName: authorizationServers_str('display name'),
+            description: authorizationServers_str('description'),
+            consent: authorizationServers_str('IMPLICIT, REQUIRED or FLEXIBLE'),
+            metadataPublish: authorizationServers_str('ALL_CLIENTS or NO_CLIENTS'),
+            default: { type: 'bool', doc: 'granted by default' },
+            system: { type: 'bool', doc: 'created by Okta' },
+        },
+    },
+    {
+        name: 'okta.authorizationServer.claim',
+        doc: 'A claim of an authorization server.',
+        defaults: ['name', 'status', 'claimType'],
+        fields: {
+            id: authorizationServers_str('claim id'),
+            name: authorizationServers_str('name'),
+            status: authorizationServers_str('ACTIVE or INACTIVE'),
+            claimType: authorizationServers_str('RESOURCE (access token) or IDENTITY (ID token)'),
+            valueType: authorizationServers_str('EXPRESSION, GROUPS or SYSTEM'),
+            value: authorizationServers_str('the value expression'),
+            system: { type: 'bool', doc: 'created by Okta' },
+            alwaysIncludeInToken: { type: 'bool', doc: 'included whatever the scopes' },
+        },
+    },
+    {
+        name: 'okta.authorizationServer.key',
+        doc: 'A signing key of an authorization server.',
+        defaults: ['kid', 'status'],
+        identity: 'kid',
+        fields: {
+            kid: authorizationServers_str('key id'),
+            status: authorizationServers_str('ACTIVE, NEXT or EXPIRED'),
+            alg: authorizationServers_str('algorithm'),
+            kty: authorizationServers_str('key type'),
+            use: authorizationServers_str('use'),
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/directory.ts
+const directory_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const directory_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
+const directory_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+const DIRECTORY_RESOURCES = [
+    {
+        name: 'okta.user',
+        doc: 'A user (person or service account).',
+        defaults: ["profile['email']"],
+        aliases: Object.fromEntries(['email', 'login', 'firstName', 'lastName', 'displayName', 'department', 'title', 'manager', 'mobilePhone', 'employeeNumber'].map((k) => [k, `profile['${k}']`])),
+        fields: {
+            id: directory_str('user id'),
+            status: directory_str('STAGED, PROVISIONED, ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT, SUSPENDED or DEPROVISIONED'),
+            transitioningToStatus: directory_str('the status a pending change leads to'),
+            profile: directory_dict('profile attributes (login, email, firstName, lastName, …)'),
+            credentials: directory_dict('credential metadata: provider {type, name}, recovery question; never a secret'),
+            type: directory_dict('the user type {id}'),
+            activated: directory_time('when the user was activated'),
+            created: directory_time('when the user was created'),
+            lastLogin: directory_time('the last sign-in'),
+            lastUpdated: directory_time('when the user was last changed'),
+            passwordChanged: directory_time('when the password last changed'),
+            statusChanged: directory_time('when the status last changed'),
+            factors: { type: { list: { resource: 'okta.userFactor' } }, doc: 'enrolled factors', from: { read: '/api/v1/users/{userId}/factors', params: { userId: 'id' } } },
+            roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles, direct and through groups', from: { read: '/api/v1/users/{userId}/roles', params: { userId: 'id' } } },
+            groups: { type: { list: { resource: 'okta.group' } }, doc: 'groups the user belongs to', from: { read: '/api/v1/users/{id}/groups' } },
+        },
+    },
+    {
+        name: 'okta.userFactor',
+        doc: "A factor a user has enrolled (Okta Verify, WebAuthn, SMS, …).",
+        defaults: ['factorType', 'status'],
+        fields: {
+            id: directory_str('factor id'),
+            factorType: directory_str('push, signed_nonce (FastPass), webauthn, u2f, token:software:totp, sms, call, email, question, …'),
+            provider: directory_str('OKTA, GOOGLE, FIDO, …'),
+            vendorName: directory_str('vendor'),
+            status: directory_str('ACTIVE, PENDING_ACTIVATION, …'),
+            profile: directory_dict('factor details (phone number, device, authenticator name)'),
+            created: directory_time('when it was enrolled'),
+            lastUpdated: directory_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.role',
+        doc: 'An admin role assignment.',
+        defaults: ['label', 'status'],
+        fields: {
+            id: directory_str('assignment id'),
+            type: directory_str('SUPER_ADMIN, ORG_ADMIN, APP_ADMIN, USER_ADMIN, HELP_DESK_ADMIN, READ_ONLY_ADMIN, …, or CUSTOM'),
+            label: directory_str('role name'),
+            status: directory_str('ACTIVE or INACTIVE'),
+            assignmentType: directory_str('USER, GROUP or CLIENT'),
+            created: directory_time('when it was assigned'),
+            lastUpdated: directory_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.group',
+        doc: 'A group of users.',
+        defaults: ['name'],
+        fields: {
+            id: directory_str('group id'),
+            name: directory_str('group name', 'profile.name'),
+            description: directory_str('group description', 'profile.description'),
+            type: directory_str('OKTA_GROUP, APP_GROUP or BUILT_IN (Everyone)'),
+            profile: directory_dict('profile attributes'),
+            created: directory_time('when it was created'),
+            lastUpdated: directory_time('when its profile last changed'),
+            lastMembershipUpdated: directory_time('when its members last changed'),
+            members: { type: { list: { resource: 'okta.user' } }, doc: 'members', from: { read: '/api/v1/groups/{groupId}/users', params: { groupId: 'id' } } },
+            roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles granted to every member', from: { read: '/api/v1/groups/{groupId}/roles', params: { groupId: 'id' } } },
+            owners: { type: { list: { resource: 'okta.group.owner' } }, doc: 'owners responsible for the group', from: { read: '/api/v1/groups/{groupId}/owners', params: { groupId: 'id' } } },
+        },
+    },
+    {
+        name: 'okta.group.owner',
+        doc: 'An owner of a group.',
+        defaults: ['displayName', 'type'],
+        fields: {
+            id: directory_str('user or group id'),
+            type: directory_str('USER or GROUP'),
+            displayName: directory_str('name'),
+            originType: directory_str('OKTA_DIRECTORY or APPLICATION'),
+            resolved: { type: 'bool', doc: 'whether the owner still exists' },
+            lastUpdated: directory_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.groupRule',
+        doc: 'A rule that assigns users to groups.',
+        defaults: ['name'],
+        fields: {
+            id: directory_str('rule id'),
+            name: directory_str('rule name'),
+            status: directory_str('ACTIVE, INACTIVE or INVALID'),
+            type: directory_str('group_rule'),
+            conditions: directory_dict('who the rule applies to (expression, exclusions)'),
+            actions: directory_dict('the groups it assigns'),
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/org.ts
+// The root `okta` resource, the organization and its org-wide settings, and `asset`.
+
+
+const list = (resource, read, doc) => ({ type: { list: { resource } }, doc, from: { read } });
+const org_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const org_time = (doc) => ({ type: 'time', doc });
+const notification = (key, doc) => ({ type: 'bool', doc, from: { read: SECURITY_NOTIFICATIONS_PATH, pick: key } });
+const ORG_RESOURCES = [
+    {
+        name: 'okta',
+        doc: 'The Okta organization being scanned: every collection the scan can read.',
+        defaults: ['organization'],
+        fields: {
+            organization: { type: { resource: 'okta.organization' }, doc: 'the organization and its settings', from: { compute: async (c) => c.make('okta.organization') } },
+            users: list('okta.user', '/api/v1/users', 'users (without deprovisioned ones, as Okta lists them)'),
+            groups: list('okta.group', '/api/v1/groups', 'groups'),
+            groupRules: list('okta.groupRule', '/api/v1/groups/rules', 'group rules'),
+            applications: list('okta.application', '/api/v1/apps', 'app integrations'),
+            policies: { type: { resource: 'okta.policies' }, doc: 'policies by type', from: { compute: async (c) => c.make('okta.policies') } },
+            domains: { type: { list: { resource: 'okta.domain' } }, doc: 'custom domains', from: { read: '/api/v1/domains' } },
+            trustedOrigins: list('okta.trustedOrigin', '/api/v1/trustedOrigins', 'trusted origins (CORS and redirect)'),
+            networks: list('okta.network', '/api/v1/zones', 'network zones'),
+            customRoles: list('okta.customRole', '/api/v1/iam/roles', 'custom admin roles'),
+            authenticators: list('okta.authenticator', '/api/v1/authenticators', 'authenticators (Identity Engine)'),
+            apiTokens: list('okta.api.token', '/api/v1/api-tokens', 'API token metadata (needs Super Administrator)'),
+            identityProviders: list('okta.identityProvider', '/api/v1/idps', 'inbound identity providers'),
+            authorizationServers: list('okta.authorizationServer', '/api/v1/authorizationServers', 'custom authorization servers (API Access Management)'),
+            logStreams: list('okta.logStream', '/api/v1/logStreams', 'System Log streams to a SIEM'),
+            eventHooks: list('okta.eventHook', '/api/v1/eventHooks', 'event hooks'),
+            behaviorRules: list('okta.behaviorRule', '/api/v1/behaviors', 'behavior detection rules'),
+            deviceAssurancePolicies: list('okta.deviceAssurancePolicy', '/api/v1/device-assurances', 'device assurance policies (Identity Engine)'),
+            brands: list('okta.brand', '/api/v1/brands', 'brands and their sign-in pages'),
+            admins: {
+                type: { list: { resource: 'okta.user' } },
+                doc: 'users holding an admin role, directly or through a group (the admin inventory)',
+                from: {
+                    compute: async (c) => {
+                        const assignees = await c.read('/api/v1/iam/assignees/users', 'dict');
+                        if (assignees instanceof ErrorValue || !Array.isArray(assignees))
+                            return assignees;
+                        return Promise.all(assignees.map((a) => c.read(`/api/v1/users/${encodeURIComponent(String(a.id))}`, { resource: 'okta.user' })));
+                    },
+                },
+            },
+            attackProtection: { type: { resource: 'okta.attackProtection' }, doc: 'attack protection settings', from: { compute: async (c) => c.make('okta.attackProtection') } },
+        },
+    },
+    {
+        name: 'okta.organization',
+        doc: 'The organization: its profile and org-wide security settings.',
+        defaults: ['subdomain', 'companyName', 'status'],
+        load: '/api/v1/org',
+        fields: {
+            id: org_str('org id'),
+            companyName: org_str('company name'),
+            status: org_str('ACTIVE or INACTIVE'),
+            subdomain: org_str('the org subdomain'),
+            address1: org_str('address line 1'),
+            address2: org_str('address line 2'),
+            city: org_str('city'),
+            state: org_str('state'),
+            phoneNumber: org_str('phone number'),
+            postalCode: org_str('postal code'),
+            country: org_str('country'),
+            supportPhoneNumber: org_str('support phone number'),
+            website: org_str('website'),
+            endUserSupportHelpURL: org_str('end-user support URL'),
+            created: org_time('when the org was created'),
+            lastUpdated: org_time('when the org was last changed'),
+            expiresAt: org_time('when a trial org expires'),
+            pipeline: { type: 'string', doc: 'idx (Identity Engine) or v1 (Classic Engine)', from: { read: '/.well-known/okta-organization', pick: 'pipeline' } },
+            optOutCommunicationEmails: { type: 'bool', doc: 'users opted out of Okta communication emails', from: { read: '/api/v1/org/privacy/oktaCommunication', pick: 'optOutEmailUsers' } },
+            billingContact: {
+                type: { resource: 'okta.user' },
+                doc: 'the billing contact',
+                from: { compute: async (c) => contact(c, 'BILLING') },
+            },
+            technicalContact: {
+                type: { resource: 'okta.user' },
+                doc: 'the technical contact',
+                from: { compute: async (c) => contact(c, 'TECHNICAL') },
+            },
+            securityNotificationEmails: { type: 'dict', doc: 'security notification email settings (internal API; needs an API token)', from: { read: SECURITY_NOTIFICATIONS_PATH } },
+            sendEmailForNewDeviceEnabled: notification('sendEmailForNewDeviceEnabled', 'users are emailed about sign-ins from new devices'),
+            sendEmailForFactorEnrollmentEnabled: notification('sendEmailForFactorEnrollmentEnabled', 'users are emailed when an authenticator is enrolled'),
+            sendEmailForFactorResetEnabled: notification('sendEmailForFactorResetEnabled', 'users are emailed when an authenticator is reset'),
+            sendEmailForPasswordChangedEnabled: notification('sendEmailForPasswordChangedEnabled', 'users are emailed when their password changes'),
+            reportSuspiciousActivityEnabled: notification('reportSuspiciousActivityEnabled', 'users can report suspicious activity from those emails'),
+            threatInsightSettings: { type: { resource: 'okta.threatsConfiguration' }, doc: 'ThreatInsight configuration', from: { read: '/api/v1/threats/configuration' } },
+            oktaSupportEnabled: {
+                type: 'bool',
+                doc: 'Okta Support has been granted access to the org (needs Super Administrator)',
+                from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'support', transform: (v) => (v === 'ENABLED' ? true : v === 'DISABLED' ? false : null) },
+            },
+            oktaSupportExpiration: { type: 'time', doc: 'when Okta Support access ends', from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'expiration' } },
+            oktaSupportCaseNumber: { type: 'string', doc: 'the support case access was granted for', from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'caseNumber' } },
+            superAdminGrantedToNewPublicClients: {
+                type: 'bool',
+                doc: 'new public client apps get the Super Administrator role by default',
+                from: { read: '/api/v1/org/settings/clientPrivilegesSetting', pick: 'clientPrivilegesSetting' },
+            },
+            thirdPartyAdminEnabled: { type: 'bool', doc: 'admins are third-party admins (no Okta admin emails)', from: { read: '/api/v1/org/orgSettings/thirdPartyAdminSetting', pick: 'thirdPartyAdmin' } },
+            autoAssignAdminAppSetting: { type: 'bool', doc: 'new admins are assigned the Admin Console app automatically', from: { read: '/api/v1/org/settings/autoAssignAdminAppSetting', pick: 'autoAssignAdminAppSetting' } },
+            captchaEnabledPages: { type: { list: 'string' }, doc: 'pages protected by CAPTCHA (SIGN_IN, SSR, SSPR)', from: { read: '/api/v1/org/captcha', pick: 'enabledPages', transform: (v) => v ?? [] } },
+            adminConsoleSettings: { type: { resource: 'okta.adminConsoleSettings' }, doc: 'Admin Console session settings (needs Super Administrator)', from: { read: '/api/v1/first-party-app-settings/admin-console' } },
+        },
+    },
+    {
+        name: 'okta.adminConsoleSettings',
+        doc: "The Okta Admin Console app's own session limits.",
+        defaults: ['sessionIdleTimeoutMinutes', 'sessionMaxLifetimeMinutes'],
+        identity: 'sessionIdleTimeoutMinutes',
+        fields: {
+            sessionIdleTimeoutMinutes: { type: 'int', doc: 'minutes of inactivity before the Admin Console session ends' },
+            sessionMaxLifetimeMinutes: { type: 'int', doc: 'maximum Admin Console session lifetime in minutes' },
+        },
+    },
+    {
+        name: 'okta.threatsConfiguration',
+        doc: 'ThreatInsight: what Okta does with sign-in attempts from suspicious IPs.',
+        defaults: ['action'],
+        identity: 'action',
+        fields: {
+            action: org_str('none (off), audit (log only) or block (log and block)'),
+            excludeZones: {
+                type: { list: { resource: 'okta.network' } },
+                doc: 'network zones ThreatInsight ignores',
+                from: {
+                    compute: async (c) => {
+                        const ids = await c.read('/api/v1/threats/configuration', { list: 'string' }, 'excludeZones');
+                        if (!Array.isArray(ids))
+                            return ids;
+                        return Promise.all(ids.map((id) => c.read(`/api/v1/zones/${encodeURIComponent(String(id))}`, { resource: 'okta.network' })));
+                    },
+                },
+            },
+            created: org_time('when it was created'),
+            lastUpdated: org_time('when it was last changed'),
+        },
+    },
+    {
+        name: 'okta.attackProtection',
+        doc: 'Attack protection settings (user lockout and authenticator checks).',
+        defaults: ['preventBruteForceLockoutFromUnknownDevices', 'verifyKnowledgeSecondWhen2faRequired'],
+        fields: {
+            preventBruteForceLockoutFromUnknownDevices: {
+                type: 'bool',
+                doc: 'failed sign-ins from unknown devices do not lock the account',
+                from: { read: '/attack-protection/api/v1/user-lockout-settings', pick: 'preventBruteForceLockoutFromUnknownDevices' },
+            },
+            verifyKnowledgeSecondWhen2faRequired: {
+                type: 'bool',
+                doc: 'with two factors required, the knowledge factor is asked second (Identity Engine)',
+                from: { read: '/attack-protection/api/v1/authenticator-settings', pick: 'verifyKnowledgeSecondWhen2faRequired' },
+            },
+        },
+    },
+    {
+        name: 'asset',
+        doc: 'The asset being scanned, as policy filters see it.',
+        defaults: ['name', 'platform'],
+        fields: {
+            name: { type: 'string', doc: 'Okta Organization <org domain>', from: { json: 'name' } },
+            platform: { type: 'string', doc: 'okta-org', from: { json: 'platform' } },
+            title: { type: 'string', doc: 'Okta Organization', from: { json: 'title' } },
+            kind: { type: 'string', doc: 'api', from: { json: 'kind' } },
+            runtime: { type: 'string', doc: 'okta', from: { json: 'runtime' } },
+            family: { type: { list: 'string' }, doc: '[okta]', from: { json: 'family' } },
+        },
+    },
+];
+async function contact(c, type) {
+    const userId = await c.read(`/api/v1/org/contacts/${type}`, 'string', 'userId');
+    if (typeof userId !== 'string')
+        return userId;
+    return c.read(`/api/v1/users/${encodeURIComponent(userId)}`, { resource: 'okta.user' });
+}
+
+;// CONCATENATED MODULE: ./src/resources/schema/policies.ts
+const policies_str = (doc) => ({ type: 'string', doc });
+const policies_time = (doc) => ({ type: 'time', doc });
+const policies_dict = (doc) => ({ type: 'dict', doc });
+const ofType = (type, doc) => ({
+    type: { list: { resource: 'okta.policy' } },
+    doc,
+    from: { read: `/api/v1/policies?type=${type}` },
+});
+const POLICY_RESOURCES = [
+    {
+        name: 'okta.policies',
+        doc: 'Policies, one list per type.',
+        defaults: [],
+        fields: {
+            password: ofType('PASSWORD', 'password policies'),
+            mfaEnroll: ofType('MFA_ENROLL', 'authenticator (MFA) enrollment policies'),
+            signOn: ofType('OKTA_SIGN_ON', 'global session policies (Classic: Okta sign-on policies)'),
+            accessPolicy: ofType('ACCESS_POLICY', 'authentication policies of apps (Identity Engine)'),
+            profileEnrollment: ofType('PROFILE_ENROLLMENT', 'user profile (self-registration) policies (Identity Engine)'),
+            idpDiscovery: ofType('IDP_DISCOVERY', 'identity provider routing rules'),
+            oauthAuthorizationPolicy: ofType('OAUTH_AUTHORIZATION_POLICY', 'authorization server policies as a policy type (not available on current orgs)'),
+            entityRisk: ofType('ENTITY_RISK', 'entity risk policies (Identity Threat Protection)'),
+            postAuthSession: ofType('POST_AUTH_SESSION', 'session protection policies (Identity Threat Protection)'),
+            userLifecycle: ofType('USER_LIFECYCLE', 'Workflow automations that act on inactive users'),
+        },
+    },
+    {
+        name: 'okta.policy',
+        doc: 'A policy.',
+        defaults: ['name'],
+        fields: {
+            id: policies_str('policy id'),
+            name: policies_str('policy name'),
+            description: policies_str('description'),
+            type: policies_str('OKTA_SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
+            priority: { type: 'int', doc: 'evaluation order, 1 first' },
+            status: policies_str('ACTIVE or INACTIVE'),
+            system: { type: 'bool', doc: 'created by Okta (the default policy)' },
+            conditions: policies_dict('who the policy applies to (people.groups.include, authProvider, …)'),
+            settings: policies_dict('type-specific settings (password complexity/age/lockout, enrollment authenticators, …)'),
+            created: policies_time('when it was created'),
+            lastUpdated: policies_time('when it last changed'),
+            rules: { type: { list: { resource: 'okta.policyRule' } }, doc: 'rules, in priority order', from: { read: '/api/v1/policies/{policyId}/rules', params: { policyId: 'id' } } },
+            applications: {
+                type: { list: { resource: 'okta.application' } },
+                doc: 'apps that use this policy (authentication policies)',
+                from: {
+                    compute: async (c) => {
+                        const mappings = await c.read('/api/v1/policies/{policyId}/mappings'.replace('{policyId}', encodeURIComponent(String(await c.field('id')))), 'dict');
+                        if (!Array.isArray(mappings))
+                            return mappings;
+                        return Promise.all(mappings.map((m) => {
+                            const href = String(m._links?.application?.href ?? '');
+                            return c.read(`/api/v1/apps/${encodeURIComponent(href.slice(href.lastIndexOf('/') + 1))}`, { resource: 'okta.application' });
+                        }));
+                    },
+                },
+            },
+        },
+    },
+    {
+        name: 'okta.policyRule',
+        doc: 'A rule of a policy.',
+        defaults: ['name'],
+        fields: {
+            id: policies_str('rule id'),
+            name: policies_str('rule name'),
+            priority: { type: 'int', doc: 'evaluation order' },
+            status: policies_str('ACTIVE or INACTIVE'),
+            system: { type: 'bool', doc: "Okta's default rule (always last)" },
+            type: policies_str('SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
+            actions: policies_dict('what the rule does (signon.session, appSignOn.verificationMethod, passwordChange, …)'),
+            conditions: policies_dict('when the rule applies (people, network, platform, …); null for catch-all rules'),
+            created: policies_time('when it was created'),
+            lastUpdated: policies_time('when it last changed'),
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/security.ts
+// Security configuration: custom domains, trusted origins, network zones, custom roles,
+// authenticators, API tokens, identity providers, log streams, hooks, behaviour detection,
+// device assurance and brands.
+
+const security_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const security_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
+const security_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+/** Enhanced dynamic zones hold `{include, exclude}`; the resource lists what is included. */
+const included = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? (v.include ?? []) : v);
+const METADATA = new Set(['id', 'name', 'platform', 'createdBy', 'createdDate', 'lastUpdatedBy', 'lastUpdate', '_links']);
+const SECURITY_RESOURCES = [
+    {
+        name: 'okta.domain',
+        doc: 'A custom domain.',
+        defaults: ['domain'],
+        fields: {
+            id: security_str('domain id'),
+            domain: security_str('the domain name'),
+            validationStatus: security_str('NOT_STARTED, IN_PROGRESS, VERIFIED or COMPLETED'),
+            certificateSourceType: security_str('OKTA_MANAGED or MANUAL'),
+            dnsRecords: { type: { list: 'dict' }, doc: 'DNS records to set (fqdn, recordType, values)' },
+            publicCertificate: security_dict('the certificate (subject, fingerprint, expiration)'),
+        },
+    },
+    {
+        name: 'okta.trustedOrigin',
+        doc: 'A trusted origin: a site allowed to call Okta from the browser or be redirected to.',
+        defaults: ['name'],
+        fields: {
+            id: security_str('origin id'),
+            name: security_str('name'),
+            origin: security_str('the origin URL'),
+            status: security_str('ACTIVE or INACTIVE'),
+            scopes: { type: { list: 'dict' }, doc: 'what it is trusted for: {type: CORS, REDIRECT or IFRAME_EMBED}' },
+            createdBy: security_str('who created it'),
+            lastUpdatedBy: security_str('who last changed it'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.network',
+        doc: 'A network zone.',
+        defaults: ['name', 'type'],
+        fields: {
+            id: security_str('zone id'),
+            name: security_str('zone name'),
+            type: security_str('IP, DYNAMIC or DYNAMIC_V2 (enhanced dynamic)'),
+            status: security_str('ACTIVE or INACTIVE'),
+            usage: security_str('POLICY (used in policies) or BLOCKLIST (always blocked)'),
+            system: { type: 'bool', doc: 'created by Okta' },
+            proxyType: security_str('Any, Tor or NotTorAnonymizer (dynamic zones)'),
+            gateways: { type: { list: 'dict' }, doc: 'IP gateways {type: CIDR or RANGE, value}' },
+            proxies: { type: { list: 'dict' }, doc: 'trusted proxies {type, value}' },
+            locations: { type: { list: 'dict' }, doc: 'countries and regions {country, region}', from: { json: 'locations', transform: included } },
+            asns: { type: { list: 'string' }, doc: 'autonomous system numbers', from: { json: 'asns', transform: included } },
+            ipServiceCategories: security_dict('enhanced dynamic zones: IP service categories {include, exclude}, e.g. ALL_ANONYMIZERS'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.customRole',
+        doc: 'A custom admin role.',
+        defaults: ['label'],
+        fields: {
+            id: security_str('role id'),
+            label: security_str('role name'),
+            description: security_str('description'),
+            permissions: {
+                type: { list: 'string' },
+                doc: 'the permissions it grants (okta.users.manage, …)',
+                from: { read: '/api/v1/iam/roles/{roleIdOrLabel}/permissions', params: { roleIdOrLabel: 'id' }, transform: (v) => (Array.isArray(v) ? v.map((p) => p.label) : v) },
+            },
+        },
+    },
+    {
+        name: 'okta.authenticator',
+        doc: 'An authenticator (Identity Engine).',
+        defaults: ['name', 'key', 'status'],
+        fields: {
+            id: security_str('authenticator id'),
+            key: security_str('okta_password, okta_email, okta_verify, phone_number, webauthn, security_question, smart_card_idp, …'),
+            name: security_str('name'),
+            type: security_str('app, email, password, phone, security_key, security_question, federated, …'),
+            status: security_str('ACTIVE or INACTIVE'),
+            settings: security_dict('settings (allowedFor, channelBinding, compliance.fips, userVerification, …)'),
+            allowedFor: security_str('any, recovery, sso or none', 'settings.allowedFor'),
+            tokenLifetimeInMinutes: { type: 'int', doc: 'email token lifetime', from: { json: 'settings.tokenLifetimeInMinutes' } },
+            userVerification: security_str('DISCOURAGED, PREFERRED or REQUIRED', 'settings.userVerification'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.api.token',
+        doc: "An API token's metadata (never the token).",
+        defaults: ['name'],
+        fields: {
+            id: security_str('token id'),
+            name: security_str('name'),
+            clientName: security_str('the client that created it'),
+            tokenWindow: security_str('idle lifetime (ISO 8601, e.g. P30D)'),
+            userId: security_str('the admin who created it (the token acts as them)'),
+            network: security_dict('network restriction {connection: ANYWHERE or ZONE, include, exclude}'),
+            created: security_time('when it was created'),
+            expiresAt: security_time('when it expires unless used'),
+            lastUpdated: security_time('when it was last used'),
+            user: { type: { resource: 'okta.user' }, doc: 'the admin who created it', from: { read: '/api/v1/users/{id}', params: { id: 'userId' } } },
+        },
+    },
+    {
+        name: 'okta.identityProvider',
+        doc: 'An inbound identity provider.',
+        defaults: ['name', 'type', 'status'],
+        fields: {
+            id: security_str('identity provider id'),
+            name: security_str('name'),
+            type: security_str('SAML2, OIDC, X509 (smart card), GOOGLE, MICROSOFT, …'),
+            status: security_str('ACTIVE or INACTIVE'),
+            issuerMode: security_str('issuer mode'),
+            protocol: security_dict('protocol settings (endpoints, credentials.trust.issuer, …)'),
+            policy: security_dict('account linking, provisioning and subject matching'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.logStream',
+        doc: 'A System Log stream to a SIEM.',
+        defaults: ['name', 'type', 'status'],
+        fields: {
+            id: security_str('stream id'),
+            name: security_str('name'),
+            type: security_str('aws_eventbridge or splunk_cloud_logstreaming'),
+            status: security_str('ACTIVE or INACTIVE'),
+            settings: security_dict('destination settings (never the Splunk token)'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.eventHook',
+        doc: 'An event hook.',
+        defaults: ['name', 'status'],
+        fields: {
+            id: security_str('hook id'),
+            name: security_str('name'),
+            description: security_str('description'),
+            status: security_str('ACTIVE or INACTIVE'),
+            verificationStatus: security_str('VERIFIED or UNVERIFIED'),
+            channelType: security_str('HTTP', 'channel.type'),
+            channelUri: security_str('the URL Okta calls', 'channel.config.uri'),
+            channelAuthScheme: security_dict('how Okta authenticates to it (the secret is never returned)', 'channel.config.authScheme'),
+            headers: { type: { list: 'dict' }, doc: 'extra headers', from: { json: 'channel.config.headers' } },
+            events: { type: { list: 'string' }, doc: 'event types it subscribes to', from: { json: 'events.items' } },
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.behaviorRule',
+        doc: 'A behavior detection rule.',
+        defaults: ['name', 'type', 'status'],
+        fields: {
+            id: security_str('rule id'),
+            name: security_str('name'),
+            type: security_str('ANOMALOUS_LOCATION, ANOMALOUS_DEVICE, ANOMALOUS_IP, VELOCITY, …'),
+            status: security_str('ACTIVE or INACTIVE'),
+            settings: security_dict('detection settings'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.deviceAssurancePolicy',
+        doc: 'A device assurance policy (Identity Engine).',
+        defaults: ['name', 'platform'],
+        fields: {
+            id: security_str('policy id'),
+            name: security_str('name'),
+            platform: security_str('ANDROID, IOS, MACOS, WINDOWS or CHROMEOS'),
+            settings: {
+                type: 'dict',
+                doc: 'the requirements (osVersion, diskEncryptionType, screenLockType, …)',
+                from: { json: '', transform: (v) => Object.fromEntries(Object.entries((v ?? {})).filter(([k]) => !METADATA.has(k))) },
+            },
+            created: security_time('when it was created', 'createdDate'),
+            lastUpdated: security_time('when it last changed', 'lastUpdate'),
+        },
+    },
+    {
+        name: 'okta.brand',
+        doc: 'A brand, with its sign-in page.',
+        defaults: ['name'],
+        fields: {
+            id: security_str('brand id'),
+            name: security_str('name'),
+            isDefault: { type: 'bool', doc: 'the default brand' },
+            signInPageCustomized: {
+                type: 'bool',
+                doc: 'the sign-in page has been customized',
+                from: {
+                    compute: async (c) => {
+                        const page = await c.read(`/api/v1/brands/${encodeURIComponent(String(await c.field('id')))}/pages/sign-in/customized`, 'dict');
+                        if (page instanceof ErrorValue)
+                            return page.kind === 'unavailable' ? false : page;
+                        return true;
+                    },
+                },
+            },
+            signInPage: {
+                type: 'dict',
+                doc: 'the sign-in page in use (customized, else default): pageContent, widgetVersion, …',
+                from: {
+                    compute: async (c) => {
+                        const id = encodeURIComponent(String(await c.field('id')));
+                        const customized = await c.read(`/api/v1/brands/${id}/pages/sign-in/customized`, 'dict');
+                        if (!(customized instanceof ErrorValue) || customized.kind !== 'unavailable')
+                            return customized;
+                        return c.read(`/api/v1/brands/${id}/pages/sign-in/default`, 'dict');
+                    },
+                },
+            },
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/index.ts
+
+
+
+
+
+
+const RESOURCE_SPECS = Object.fromEntries([...ORG_RESOURCES, ...DIRECTORY_RESOURCES, ...APP_RESOURCES, ...POLICY_RESOURCES, ...SECURITY_RESOURCES, ...AUTHORIZATION_SERVER_RESOURCES].map((r) => [r.name, r]));
+
+;// CONCATENATED MODULE: ./src/resources/typeSchema.ts
+
+const toMql = (t) => (typeof t === 'string' ? t : 'list' in t ? { list: toMql(t.list) } : { resource: t.resource });
+const FIELDS = Object.fromEntries(Object.values(RESOURCE_SPECS).map((spec) => [spec.name, Object.fromEntries(Object.entries(spec.fields).map(([k, f]) => [k, toMql(f.type)]))]));
+function oktaTypeSchema(props) {
+    return {
+        fields: (resource) => FIELDS[resource],
+        aliases: (resource) => RESOURCE_SPECS[resource]?.aliases,
+        globals: { okta: { resource: 'okta' }, asset: { resource: 'asset' } },
+        props,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/lint.ts
+
+
+
+
+const OKTA_GLOBALS = new Set(['okta', 'asset', 'time', 'props']);
+/** The name a chain like `okta.users.where(…)` starts from. */
+function rootName(node) {
+    switch (node.type) {
+        case 'identifier':
+            return node.name;
+        case 'member':
+        case 'call':
+        case 'index':
+        case 'block':
+            return rootName(node.target);
+        case 'binary':
+            return rootName(node.left) ?? rootName(node.right);
+        case 'unary':
+            return rootName(node.operand);
+        default:
+            return undefined;
+    }
+}
+/** Globals a program reads that Okta orgs do not have (`terraform`, `aws`, …). */
+function foreignGlobals(program) {
+    const assigned = new Set();
+    const foreign = new Set();
+    const visit = (node) => {
+        if (node.type === 'binary') {
+            visit(node.left);
+            visit(node.right);
+            return;
+        }
+        const root = rootName(node);
+        if (root && !OKTA_GLOBALS.has(root) && !assigned.has(root) && root !== '_')
+            foreign.add(root);
+    };
+    for (const s of program.statements) {
+        if (s.type === 'assignment') {
+            visit(s.value);
+            assigned.add(s.name);
+        }
+        else
+            visit(s.expression);
+    }
+    return [...foreign];
+}
+/** The platforms a filter names with `asset.platform == "…"`. */
+function filterPlatforms(program) {
+    const found = [];
+    const visit = (n) => {
+        if (n.type === 'binary') {
+            const sides = [n.left, n.right];
+            const platform = sides.find((s) => s.type === 'member' && s.name === 'platform' && s.target.type === 'identifier' && s.target.name === 'asset');
+            const literal = sides.find((s) => s.type === 'literal' && typeof s.value === 'string');
+            if (n.op === '==' && platform && literal && literal.type === 'literal')
+                found.push(String(literal.value));
+            visit(n.left);
+            visit(n.right);
+        }
+        else if (n.type === 'unary')
+            visit(n.operand);
+    };
+    for (const s of program.statements)
+        if (s.type === 'expression')
+            visit(s.expression);
+    return found;
+}
+function parseAt(source, diagnostics, what) {
+    try {
+        return parse(source.text);
+    }
+    catch (error) {
+        if (!(error instanceof MqlError))
+            throw error;
+        diagnostics.push({ severity: 'error', message: `${what}: ${error.message}`, at: source.locate(error.start) });
+        return undefined;
+    }
+}
+/** Whether a query runs against Okta orgs (not a Terraform or other-platform variant). */
+function targetsOkta(query) {
+    for (const f of query.filters) {
+        try {
+            const platforms = filterPlatforms(parse(f.text));
+            if (platforms.length && !platforms.includes('okta-org'))
+                return false;
+        }
+        catch {
+            // A filter that does not parse is reported by lint.
+        }
+    }
+    if (query.mql) {
+        try {
+            if (foreignGlobals(parse(query.mql.text)).length)
+                return false;
+        }
+        catch {
+            return true;
+        }
+    }
+    return true;
+}
+function lintBundle(bundle) {
+    const diagnostics = [];
+    const propNames = new Set();
+    for (const q of bundle.queries.values())
+        q.props.forEach((p) => propNames.add(p.uid));
+    for (const p of bundle.policies)
+        p.props.forEach((x) => propNames.add(x.uid));
+    const schema = oktaTypeSchema(propNames);
+    const used = new Set();
+    for (const policy of bundle.policies) {
+        if (policy.groups.length === 0)
+            diagnostics.push({ severity: 'warning', message: `the policy '${policy.uid}' has no groups, so no checks`, at: policy.at });
+        for (const group of policy.groups) {
+            for (const f of group.filters)
+                parseAt(f, diagnostics, 'a group filter');
+            for (const [kind, refs] of [['check', group.checks], ['query', group.queries]]) {
+                for (const ref of refs) {
+                    used.add(ref.uid);
+                    const q = bundle.queries.get(ref.uid);
+                    if (!q)
+                        diagnostics.push({ severity: 'error', message: `the ${kind} '${ref.uid}' is referenced here but not defined in any bundle file`, at: ref.at });
+                    else if (kind === 'check' && q.impact === undefined && q.variants.length === 0) {
+                        diagnostics.push({ severity: 'warning', message: `the check '${ref.uid}' has no impact; when it fails it counts as risk 100`, at: q.at });
+                    }
+                }
+            }
+        }
+    }
+    for (const q of bundle.queries.values()) {
+        for (const v of q.variants) {
+            used.add(v.uid);
+            if (!bundle.queries.has(v.uid))
+                diagnostics.push({ severity: 'error', message: `the variant '${v.uid}' of '${q.uid}' is not defined`, at: v.at });
+        }
+        if (!q.mql && q.variants.length === 0)
+            diagnostics.push({ severity: 'error', message: `the query '${q.uid}' has neither mql nor variants`, at: q.at });
+        for (const p of q.props)
+            parseAt(p.mql, diagnostics, `the prop ${p.uid}`);
+        for (const f of q.filters)
+            parseAt(f, diagnostics, `a filter of ${q.uid}`);
+        if (!q.mql || !targetsOkta(q))
+            continue;
+        const program = parseAt(q.mql, diagnostics, `the mql of ${q.uid}`);
+        if (!program)
+            continue;
+        for (const problem of check(program, schema)) {
+            diagnostics.push({ severity: 'error', message: `the mql of ${q.uid}: ${problem.message}`, at: q.mql.locate(problem.start) });
+        }
+    }
+    for (const q of bundle.queries.values()) {
+        if (!used.has(q.uid))
+            diagnostics.push({ severity: 'warning', message: `the query '${q.uid}' is defined but no policy uses it`, at: q.at });
+    }
+    return diagnostics;
+}
+
+;// CONCATENATED MODULE: ./src/policy/execute.ts
+// Runs the selected policies of a bundle against an org: applies group and variant filters,
+// evaluates each check once (even when several policies share it), decides its status the way
+// cnspec does, names the resources that fail it, and scores every policy.
+
+
+
+
+
+
+
+class SelectionError extends Error {
+    name = 'SelectionError';
+}
+/** A filter holds when every statement is truthy; data that cannot be read leaves it undecided. */
+async function filterVerdict(filters, env, cache) {
+    for (const f of filters) {
+        let pending = cache.get(f.text);
+        if (!pending) {
+            pending = (async () => {
+                try {
+                    const results = await evaluate(parse(f.text), env);
+                    const error = results.find((r) => r.value instanceof ErrorValue)?.value;
+                    if (error)
+                        return { error };
+                    return { applies: results.every((r) => isTruthy(r.value)) };
+                }
+                catch (error) {
+                    if (error instanceof MqlError)
+                        return { error };
+                    throw error;
+                }
+            })();
+            cache.set(f.text, pending);
+        }
+        const verdict = await pending;
+        if (!('applies' in verdict) || !verdict.applies)
+            return verdict;
+    }
+    return { applies: true };
+}
+/** A readable name for a resource or dict that failed a check. */
+async function describeFailing(v) {
+    if (isResource(v)) {
+        // An app's label reads better than its key (template_basic_auth); otherwise the default field.
+        const first = v.fieldNames().includes('label') ? 'label' : v.defaultFields()[0];
+        let name = null;
+        if (first) {
+            const m = /^(\w+)(?:\['([^']+)'\])?$/.exec(first);
+            if (m) {
+                const base = await v.field(m[1]);
+                name = m[2] && isDict(base) ? (base[m[2]] ?? null) : base;
+            }
+        }
+        return { type: v.type, id: v.id, name: typeof name === 'string' || typeof name === 'number' ? String(name) : v.id };
+    }
+    if (isDict(v)) {
+        const name = v.name ?? v.label ?? v.id ?? v.key;
+        return { type: 'dict', id: String(v.id ?? name ?? ''), name: typeof name === 'string' ? name : JSON.stringify(v).slice(0, 60) };
+    }
+    if (typeof v === 'string' || typeof v === 'number')
+        return { type: 'value', id: String(v), name: String(v) };
+    return undefined;
+}
+/** Subjects of blocks whose assertions failed, at any depth. */
+function failingSubjects(v, out) {
+    if (Array.isArray(v))
+        v.forEach((x) => failingSubjects(x, out));
+    else if (v instanceof BlockValue) {
+        const verdict = isSuccess(v);
+        if (verdict.valid && 'success' in verdict && !verdict.success) {
+            const before = out.length;
+            v.entries.forEach((e) => failingSubjects(e.value, out));
+            // Name the innermost failing subjects; fall back to this block's own subject.
+            if (out.length === before && v.subject !== undefined)
+                out.push(v.subject);
+        }
+    }
+}
+/** The check's status from its statements, as cnspec decides it. */
+async function verdictOf(results) {
+    let anyFalse = false;
+    let anyValid = false;
+    let vacuous = false;
+    const failing = [];
+    for (const r of results) {
+        const s = isSuccess(r.value);
+        if (s.valid && 'error' in s)
+            return { status: 'error', message: s.error.message, needs: s.error.needs, failingResources: [], vacuous: false };
+        if (!s.valid)
+            continue;
+        anyValid = true;
+        if (!s.success) {
+            anyFalse = true;
+            if (r.failing)
+                failing.push(...r.failing);
+            else
+                failingSubjects(r.value, failing);
+        }
+        if (s.success && Array.isArray(r.judged) && r.judged.length === 0)
+            vacuous = true;
+    }
+    if (!anyValid)
+        return { status: 'skip', message: 'the query produced no verdict (no assertion, or only empty lists)', failingResources: [], vacuous: false };
+    const described = (await Promise.all(failing.map(describeFailing))).filter((f) => !!f);
+    const unique = [...new Map(described.map((f) => [`${f.type}:${f.id}`, f])).values()];
+    return { status: anyFalse ? 'fail' : 'pass', failingResources: unique, vacuous: !anyFalse && vacuous };
+}
+async function executePolicies(bundle, options) {
+    const { env } = options;
+    let selected = bundle.policies;
+    if (options.policyUids?.length) {
+        const unknown = options.policyUids.filter((u) => !bundle.policies.some((p) => p.uid === u));
+        if (unknown.length) {
+            throw new SelectionError(`no policy '${unknown.join("', '")}' in the bundles; they hold: ${bundle.policies.map((p) => p.uid).join(', ')}`);
+        }
+        selected = bundle.policies.filter((p) => options.policyUids.includes(p.uid));
+    }
+    const filterCache = new Map();
+    const runs = new Map();
+    const runCheck = (uid) => {
+        let pending = runs.get(uid);
+        if (!pending) {
+            pending = (async () => {
+                const query = bundle.queries.get(uid);
+                if (!query)
+                    return undefined;
+                const base = { uid, title: query.title ?? uid, impact: query.impact?.value, weight: query.impact?.weight ?? 1, query, policies: [] };
+                let ran = query;
+                if (query.variants.length) {
+                    let chosen;
+                    for (const { uid: v } of query.variants) {
+                        const variant = bundle.queries.get(v);
+                        if (!variant || !targetsOkta(variant))
+                            continue;
+                        const verdict = await filterVerdict(variant.filters, env, filterCache);
+                        if ('error' in verdict)
+                            return { ...base, ran: variant, variant: v, status: 'error', message: `could not tell whether it applies: ${verdict.error.message}`, failingResources: [], vacuous: false };
+                        if (verdict.applies) {
+                            chosen = variant;
+                            break;
+                        }
+                    }
+                    if (!chosen)
+                        return undefined;
+                    ran = chosen;
+                }
+                else {
+                    if (!targetsOkta(query))
+                        return undefined;
+                    const verdict = await filterVerdict(query.filters, env, filterCache);
+                    if ('error' in verdict)
+                        return { ...base, ran, status: 'error', message: `could not tell whether it applies: ${verdict.error.message}`, failingResources: [], vacuous: false };
+                    if (!verdict.applies)
+                        return undefined;
+                }
+                if (!ran.mql)
+                    return { ...base, ran, variant: ran === query ? undefined : ran.uid, status: 'skip', message: 'the check has no MQL', failingResources: [], vacuous: false };
+                let results;
+                try {
+                    results = await evaluate(parse(ran.mql.text), env);
+                }
+                catch (error) {
+                    if (!(error instanceof MqlError))
+                        throw error;
+                    const at = ran.mql.locate(error.start);
+                    return { ...base, ran, variant: ran === query ? undefined : ran.uid, status: 'error', message: `${at.file}:${at.line}:${at.column}: ${error.message}`, failingResources: [], vacuous: false };
+                }
+                return { ...base, ran, variant: ran === query ? undefined : ran.uid, ...(await verdictOf(results)) };
+            })();
+            runs.set(uid, pending);
+        }
+        return pending;
+    };
+    const policies = [];
+    const checks = new Map();
+    for (const policy of selected) {
+        const ids = [];
+        for (const group of policy.groups) {
+            const verdict = await filterVerdict(group.filters, env, filterCache);
+            if ('applies' in verdict && !verdict.applies)
+                continue;
+            const undecided = 'error' in verdict ? verdict.error : undefined;
+            const results = await Promise.all(group.checks.map(async (ref) => {
+                if (!undecided)
+                    return runCheck(ref.uid);
+                const query = bundle.queries.get(ref.uid);
+                if (!query)
+                    return undefined;
+                const message = `could not tell whether the group '${group.title ?? ''}' applies: ${undecided.message}`;
+                return { uid: ref.uid, title: query.title ?? ref.uid, impact: query.impact?.value, weight: query.impact?.weight ?? 1, query, ran: query, policies: [], status: 'error', message, failingResources: [], vacuous: false };
+            }));
+            for (const r of results) {
+                if (!r)
+                    continue;
+                if (!checks.has(r.uid))
+                    checks.set(r.uid, r);
+                const shared = checks.get(r.uid);
+                if (!shared.policies.includes(policy.uid))
+                    shared.policies.push(policy.uid);
+                if (!ids.includes(r.uid))
+                    ids.push(r.uid);
+            }
+        }
+        policies.push({ uid: policy.uid, name: policy.name, version: policy.version, scoringSystem: policy.scoringSystem, checks: ids, score: undefined });
+    }
+    const all = [...checks.values()];
+    for (const p of policies)
+        p.score = policyScore(p.scoringSystem, p.checks.map((uid) => checks.get(uid)));
+    return { checks: all, policies };
+}
+/** Recomputes policy scores after waivers changed check statuses. */
+function rescore(execution) {
+    const byUid = new Map(execution.checks.map((c) => [c.uid, c]));
+    for (const p of execution.policies)
+        p.score = policyScore(p.scoringSystem, p.checks.map((uid) => byUid.get(uid)));
+}
+
+;// CONCATENATED MODULE: ./src/resources/runtime.ts
+
+function outcomeToValue(outcome) {
+    switch (outcome.kind) {
+        case 'data':
+            return outcome.value;
+        case 'unavailable':
+            return new ErrorValue(outcome.reason, 'unavailable');
+        case 'forbidden':
+            return new ErrorValue(`${outcome.reason}; needs ${outcome.needs}`, 'forbidden', outcome.needs);
+        case 'failed':
+            return new ErrorValue(outcome.error.message, 'failed');
+    }
+}
+function dig(value, path) {
+    if (!path)
+        return value;
+    let v = value;
+    for (const part of path.split('.')) {
+        if (typeof v !== 'object' || v === null)
+            return null;
+        v = v[part];
+    }
+    return v === undefined ? null : v;
+}
+/** Fills `{name}` in an endpoint template from the object's JSON; undefined when a value is missing. */
+function fillPath(template, params, json) {
+    let missing = false;
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        const v = dig(json, params?.[name] ?? name);
+        if (typeof v !== 'string' && typeof v !== 'number')
+            missing = true;
+        return encodeURIComponent(String(v));
+    });
+    return missing ? undefined : path;
+}
+class ResourceGraph {
+    specs;
+    data;
+    instances = new Map();
+    constructor(specs, data) {
+        this.specs = specs;
+        this.data = data;
+    }
+    spec(type) {
+        const spec = this.specs[type];
+        if (!spec)
+            throw new Error(`the resource schema has no ${type}`);
+        return spec;
+    }
+    /** The instance of `type` for this JSON, shared by every list the object appears in. */
+    instance(type, json) {
+        const spec = this.spec(type);
+        const id = json ? String(dig(json, spec.identity ?? 'id') ?? '') : '';
+        const key = `${type}\u0000${id || (json ? JSON.stringify(json) : '')}`;
+        let found = this.instances.get(key);
+        if (!found)
+            this.instances.set(key, (found = new Instance(this, spec, id || type, json)));
+        return found;
+    }
+    /** Converts JSON (or an error) to a field's MQL type. */
+    convert(raw, type) {
+        if (raw instanceof ErrorValue)
+            return raw;
+        if (raw === null || raw === undefined)
+            return null;
+        if (typeof type === 'string') {
+            switch (type) {
+                case 'string':
+                    return typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
+                case 'int':
+                    return typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : null;
+                case 'bool':
+                    return typeof raw === 'boolean' ? raw : raw === 'true' ? true : raw === 'false' ? false : null;
+                case 'time': {
+                    const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+                    return Number.isFinite(ms) ? new MqlTime(ms) : new ErrorValue(`'${String(raw).slice(0, 40)}' is not a time`);
+                }
+                case 'dict':
+                    return raw;
+            }
+        }
+        if ('list' in type) {
+            if (!Array.isArray(raw))
+                return new ErrorValue(`expected a list, Okta answered with ${typeof raw}`);
+            return raw.map((item) => this.convert(item, type.list));
+        }
+        if (typeof raw !== 'object' || Array.isArray(raw))
+            return new ErrorValue(`expected an object for ${type.resource}`);
+        return this.instance(type.resource, raw);
+    }
+    async read(path, type, pick, transform) {
+        const raw = outcomeToValue(await this.data.read(path));
+        if (raw instanceof ErrorValue)
+            return raw;
+        const picked = dig(raw, pick);
+        return this.convert(transform ? transform(picked) : picked, type);
+    }
+}
+class Instance {
+    graph;
+    spec;
+    id;
+    kind = 'resource';
+    type;
+    cache = new Map();
+    own;
+    constructor(graph, spec, id, json) {
+        this.graph = graph;
+        this.spec = spec;
+        this.id = id;
+        this.type = spec.name;
+        if (json)
+            this.own = Promise.resolve(json);
+    }
+    fieldNames() {
+        return Object.keys(this.spec.fields);
+    }
+    defaultFields() {
+        return this.spec.defaults;
+    }
+    field(name) {
+        let pending = this.cache.get(name);
+        if (!pending) {
+            pending = this.resolve(name);
+            this.cache.set(name, pending);
+        }
+        return pending;
+    }
+    json() {
+        this.own ??= this.spec.load
+            ? this.graph.data.read(this.spec.load).then((o) => {
+                const v = outcomeToValue(o);
+                return v instanceof ErrorValue ? v : typeof v === 'object' && v !== null ? v : new ErrorValue(`${this.spec.load} did not answer with an object`);
+            })
+            : Promise.resolve({});
+        return this.own;
+    }
+    context() {
+        return {
+            json: () => this.json(),
+            field: (n) => this.field(n),
+            read: (path, type, pick) => this.graph.read(path, type, pick),
+            make: (type, json) => this.graph.instance(type, json),
+        };
+    }
+    async resolve(name) {
+        const field = this.spec.fields[name];
+        if (!field)
+            throw new Error(`${this.type} has no field ${name}`);
+        const from = field.from ?? { json: name };
+        if ('compute' in from)
+            return from.compute(this.context());
+        const json = await this.json();
+        if (json instanceof ErrorValue)
+            return json;
+        if ('json' in from) {
+            const raw = dig(json, from.json);
+            return this.graph.convert(from.transform ? from.transform(raw, json) : raw, field.type);
+        }
+        const path = fillPath(from.read, from.params, json);
+        if (path === undefined)
+            return null;
+        const transform = from.transform;
+        return this.graph.read(path, field.type, from.pick, transform && ((v) => transform(v, json)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resources/environment.ts
+
+
+function orgEnvironment(options) {
+    const graph = new ResourceGraph(RESOURCE_SPECS, options.data);
+    const okta = graph.instance('okta', undefined);
+    const asset = graph.instance('asset', {
+        name: `Okta Organization ${options.host}`,
+        platform: 'okta-org',
+        title: 'Okta Organization',
+        kind: 'api',
+        runtime: 'okta',
+        family: ['okta'],
+    });
+    const globals = { okta, asset };
+    return {
+        graph,
+        global: (name) => globals[name],
+        globalNames: () => Object.keys(globals),
+        props: options.props ?? {},
+        now: options.now ?? Date.now(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/bundle.ts
+// The policy bundle model, in cnspec's `.mql.yaml` format: policies (with groups, scoring and
+// props) and queries (checks with impact, MQL, filters, variants, docs). Every element knows the
+// file, line and column it came from.
+function formatLocation(at) {
+    return `${at.file}:${at.line}:${at.column}`;
+}
+function formatDiagnostic(d) {
+    return `${formatLocation(d.at)}: ${d.severity}: ${d.message}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/policy/yamlSource.ts
+// YAML with positions: reading a bundle file into a document whose nodes map back to lines and
+// columns, including offsets inside multi-line MQL strings.
+
+function readYaml(file, text, diagnostics) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const at = (offset) => {
+        const { line, col } = lines.linePos(offset ?? 0);
+        return { file, line, column: col };
+    };
+    for (const e of doc.errors) {
+        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        const quote = e.code === 'MISSING_CHAR' ? /closing (["'])/.exec(message)?.[1] : undefined;
+        // The parser notices a missing closing quote where the file ends; point at the opening one.
+        const opening = quote ? text.lastIndexOf(quote, e.pos[0] - 1) : -1;
+        if (e.code === 'DUPLICATE_KEY') {
+            const key = /^[^:\n]*/.exec(text.slice(e.pos[0]))[0].trim();
+            diagnostics.push({ severity: 'error', message: `the key '${key}' appears twice in the same map`, at: at(e.pos[0]) });
+        }
+        else if (quote && opening >= 0)
+            diagnostics.push({ severity: 'error', message: `this ${quote === '"' ? 'double' : 'single'}-quoted string is never closed`, at: at(opening) });
+        else
+            diagnostics.push({ severity: 'error', message, at: at(e.pos[0]) });
+    }
+    for (const w of doc.warnings)
+        diagnostics.push({ severity: 'warning', message: w.message.split('\n')[0], at: at(w.pos[0]) });
+    return { file, text, doc, lines };
+}
+function locationOf(y, node) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = y.lines.linePos(offset);
+    return { file: y.file, line, column: col };
+}
+/**
+ * An MQL string from a scalar, able to map offsets in the string back to the file. Literal block
+ * scalars (`|`) map line by line; single-line scalars map by offset (after an opening quote).
+ */
+function mqlSource(y, node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const value = node.value;
+    const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+    const start = node.range?.[0] ?? 0;
+    const at = locationOf(y, node);
+    const scalar = node;
+    if (scalar.type === dist/* Scalar */.X5.BLOCK_LITERAL || scalar.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
+        const firstLine = y.lines.linePos(start).line + 1;
+        const sourceLines = y.text.split('\n');
+        let indent = 0;
+        for (let l = firstLine; l <= sourceLines.length; l++) {
+            const s = sourceLines[l - 1] ?? '';
+            if (s.trim()) {
+                indent = s.length - s.trimStart().length;
+                break;
+            }
+        }
+        return {
+            text,
+            at: { file: y.file, line: firstLine, column: indent + 1 },
+            locate: (offset) => {
+                const before = text.slice(0, offset);
+                const lineIndex = before.split('\n').length - 1;
+                const column = offset - (before.lastIndexOf('\n') + 1);
+                return { file: y.file, line: firstLine + lineIndex, column: indent + column + 1 };
+            },
+        };
+    }
+    const quoted = scalar.type === dist/* Scalar */.X5.QUOTE_DOUBLE || scalar.type === dist/* Scalar */.X5.QUOTE_SINGLE ? 1 : 0;
+    return {
+        text,
+        at,
+        locate: (offset) => {
+            const { line, col } = y.lines.linePos(start + quoted + offset);
+            return { file: y.file, line, column: col };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+// Reads cnspec-format policy bundles (`.mql.yaml`) into the bundle model. Anything it cannot use
+// is reported with file, line and column: YAML errors and duplicate keys as errors, keys it does
+// not know as warnings, malformed values as errors.
+
+
+
+
+const IMPACT_WORDS = { critical: 95, high: 80, medium: 55, low: 20, none: 0, info: 0 };
+const SCORING = {
+    'highest impact': 'highest impact',
+    highestimpact: 'highest impact',
+    worst: 'highest impact',
+    average: 'average',
+    avg: 'average',
+    weighted: 'weighted',
+    banded: 'banded',
+    decayed: 'decayed',
+    'ignore score': 'ignore score',
+    'data only': 'ignore score',
+    disabled: 'ignore score',
+};
+const KNOWN = {
+    top: ['policies', 'queries', 'packs', 'frameworks', 'framework_maps', 'props'],
+    policy: ['uid', 'mrn', 'name', 'version', 'license', 'authors', 'tags', 'docs', 'scoring_system', 'groups', 'props', 'require', 'summary', 'owner_mrn', 'query_counts'],
+    group: ['uid', 'title', 'type', 'filters', 'checks', 'queries', 'policies', 'docs', 'start_date', 'end_date', 'reminder_date', 'review_status', 'created', 'modified', 'authors'],
+    query: ['uid', 'mrn', 'title', 'impact', 'mql', 'filters', 'variants', 'props', 'docs', 'refs', 'tags', 'desc', 'severity', 'type', 'context', 'action'],
+};
+class Reader {
+    y;
+    diagnostics;
+    constructor(y, diagnostics) {
+        this.y = y;
+        this.diagnostics = diagnostics;
+    }
+    at(node) {
+        return locationOf(this.y, node);
+    }
+    error(node, message) {
+        this.diagnostics.push({ severity: 'error', message, at: this.at(node) });
+    }
+    warn(node, message) {
+        this.diagnostics.push({ severity: 'warning', message, at: this.at(node) });
+    }
+    /** The pairs of a map, warning about keys outside `known`. */
+    map(node, what, known) {
+        const out = new Map();
+        if (!(0,dist/* isMap */.jh)(node)) {
+            this.error(node, `${what} must be a map of keys and values`);
+            return out;
+        }
+        for (const pair of node.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (key === undefined) {
+                this.error(pair.key, `${what} has a key that is not text`);
+                continue;
+            }
+            if (!known.includes(key))
+                this.warn(pair.key, `${what} has the key '${key}', which okta-posture does not know; it is ignored`);
+            out.set(key, pair);
+        }
+        return out;
+    }
+    string(pair, what) {
+        if (!pair)
+            return undefined;
+        const v = pair.value;
+        if ((0,dist/* isScalar */.jn)(v) && (typeof v.value === 'string' || typeof v.value === 'number'))
+            return String(v.value);
+        if ((0,dist/* isScalar */.jn)(v) && v.value === null)
+            return undefined;
+        this.error(v ?? pair.key, `${what} must be text`);
+        return undefined;
+    }
+    list(pair, what) {
+        if (!pair || ((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null))
+            return [];
+        if (!(0,dist/* isSeq */.oP)(pair.value)) {
+            this.error(pair.value ?? pair.key, `${what} must be a list`);
+            return [];
+        }
+        return pair.value.items;
+    }
+    stringMap(pair, what) {
+        const out = {};
+        if (!pair || ((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null))
+            return out;
+        if (!(0,dist/* isMap */.jh)(pair.value)) {
+            this.error(pair.value ?? pair.key, `${what} must be a map`);
+            return out;
+        }
+        for (const item of pair.value.items) {
+            if ((0,dist/* isScalar */.jn)(item.key))
+                out[String(item.key.value)] = (0,dist/* isScalar */.jn)(item.value) ? String(item.value.value ?? '') : '';
+        }
+        return out;
+    }
+    mql(node, what) {
+        if (!node)
+            return undefined;
+        const source = mqlSource(this.y, node);
+        if (!source)
+            this.error(node, `${what} must be an MQL string`);
+        return source;
+    }
+    /** `filters:` as a string, a list of strings, or a list of `{ mql: … }`. */
+    filters(pair) {
+        if (!pair)
+            return [];
+        if ((0,dist/* isScalar */.jn)(pair.value))
+            return pair.value.value === null ? [] : [this.mql(pair.value, 'filters')].filter((m) => !!m);
+        return this.list(pair, 'filters').flatMap((item) => {
+            if ((0,dist/* isMap */.jh)(item)) {
+                const m = this.map(item, 'a filter', ['mql']);
+                return [this.mql(m.get('mql')?.value, 'a filter')].filter((x) => !!x);
+            }
+            return [this.mql(item, 'a filter')].filter((x) => !!x);
+        });
+    }
+    impact(pair) {
+        if (!pair)
+            return undefined;
+        const v = pair.value;
+        const fromValue = (node) => {
+            if (!(0,dist/* isScalar */.jn)(node))
+                return undefined;
+            if (typeof node.value === 'number') {
+                if (node.value < 0 || node.value > 100)
+                    this.error(node, `impact must be between 0 and 100, not ${node.value}`);
+                return Math.max(0, Math.min(100, node.value));
+            }
+            const word = String(node.value).toLowerCase();
+            if (word in IMPACT_WORDS)
+                return IMPACT_WORDS[word];
+            this.error(node, `impact must be a number from 0 to 100 or one of ${Object.keys(IMPACT_WORDS).join(', ')}, not '${String(node.value)}'`);
+            return undefined;
+        };
+        if ((0,dist/* isMap */.jh)(v)) {
+            const m = this.map(v, 'impact', ['value', 'weight', 'scoring', 'action']);
+            const weight = m.get('weight');
+            const w = (0,dist/* isScalar */.jn)(weight?.value) && typeof weight.value.value === 'number' ? weight.value.value : 1;
+            return { value: fromValue(m.get('value')?.value), weight: w };
+        }
+        return { value: fromValue(v), weight: 1 };
+    }
+    props(pair) {
+        return this.list(pair, 'props').flatMap((item) => {
+            const m = this.map(item, 'a prop', ['uid', 'title', 'mql', 'for']);
+            const uid = this.string(m.get('uid'), 'a prop uid');
+            const mql = this.mql(m.get('mql')?.value, `the prop ${uid ?? ''} mql`);
+            if (!uid)
+                this.error(item, 'a prop needs a uid');
+            if (!m.get('mql'))
+                this.error(item, `the prop ${uid ?? ''} needs an mql value (its default)`);
+            return uid && mql ? [{ uid, title: this.string(m.get('title'), 'a prop title'), mql }] : [];
+        });
+    }
+    refs(pair, what) {
+        return this.list(pair, what).flatMap((item) => {
+            const m = (0,dist/* isMap */.jh)(item) ? this.map(item, `an entry of ${what}`, [...KNOWN.query]) : undefined;
+            const uid = m ? this.string(m.get('uid'), 'uid') : (0,dist/* isScalar */.jn)(item) ? String(item.value) : undefined;
+            if (!uid) {
+                this.error(item, `an entry of ${what} needs a uid`);
+                return [];
+            }
+            return [{ uid, at: this.at(item) }];
+        });
+    }
+    remediation(node) {
+        if (!node)
+            return [];
+        if ((0,dist/* isScalar */.jn)(node))
+            return node.value === null ? [] : [{ id: 'default', desc: String(node.value) }];
+        const items = (0,dist/* isMap */.jh)(node) ? this.map(node, 'remediation', ['items']).get('items')?.value : node;
+        if (!(0,dist/* isSeq */.oP)(items)) {
+            this.error(node, 'remediation must be text or a list of { id, desc }');
+            return [];
+        }
+        return items.items.flatMap((item) => {
+            const m = this.map(item, 'a remediation', ['id', 'desc']);
+            const desc = this.string(m.get('desc'), 'a remediation desc');
+            return desc ? [{ id: this.string(m.get('id'), 'a remediation id') ?? 'default', desc }] : [];
+        });
+    }
+}
+function readQuery(r, node) {
+    const m = r.map(node, 'a query', KNOWN.query);
+    const uid = r.string(m.get('uid'), 'a query uid');
+    if (!uid) {
+        r.error(node, 'a query needs a uid');
+        return undefined;
+    }
+    const docsPair = m.get('docs');
+    const docs = docsPair ? r.map(docsPair.value, `the docs of ${uid}`, ['desc', 'audit', 'remediation', 'refs']) : new Map();
+    return {
+        uid,
+        title: r.string(m.get('title'), `the title of ${uid}`),
+        impact: r.impact(m.get('impact')),
+        mql: m.get('mql') ? r.mql(m.get('mql').value, `the mql of ${uid}`) : undefined,
+        filters: r.filters(m.get('filters')),
+        variants: r.refs(m.get('variants'), `the variants of ${uid}`),
+        props: r.props(m.get('props')),
+        docs: {
+            desc: r.string(docs.get('desc'), `the description of ${uid}`) ?? r.string(m.get('desc'), `the description of ${uid}`),
+            audit: r.string(docs.get('audit'), `the audit of ${uid}`),
+            remediation: r.remediation(docs.get('remediation')?.value),
+        },
+        refs: r.list(m.get('refs') ?? docs.get('refs'), `the refs of ${uid}`).flatMap((ref) => {
+            const rm = r.map(ref, 'a ref', ['url', 'title']);
+            const url = r.string(rm.get('url'), 'a ref url');
+            return url ? [{ url, title: r.string(rm.get('title'), 'a ref title') }] : [];
+        }),
+        tags: r.stringMap(m.get('tags'), `the tags of ${uid}`),
+        at: r.at(node),
+    };
+}
+function readGroup(r, node, inline) {
+    const m = r.map(node, 'a group', KNOWN.group);
+    const defineInline = (pair) => {
+        for (const item of r.list(pair, 'checks')) {
+            if ((0,dist/* isMap */.jh)(item) && (item.has('mql') || item.has('title') || item.has('variants'))) {
+                const q = readQuery(r, item);
+                if (q)
+                    inline.push(q);
+            }
+        }
+    };
+    defineInline(m.get('checks'));
+    defineInline(m.get('queries'));
+    return {
+        title: r.string(m.get('title'), 'a group title'),
+        filters: r.filters(m.get('filters')),
+        checks: r.refs(m.get('checks'), 'checks'),
+        queries: r.refs(m.get('queries'), 'queries'),
+        at: r.at(node),
+    };
+}
+function readPolicy(r, node, inline) {
+    const m = r.map(node, 'a policy', KNOWN.policy);
+    const uid = r.string(m.get('uid'), 'a policy uid');
+    if (!uid) {
+        r.error(node, 'a policy needs a uid');
+        return undefined;
+    }
+    const scoringText = r.string(m.get('scoring_system'), 'scoring_system');
+    let scoringSystem = 'average';
+    if (scoringText !== undefined) {
+        const s = SCORING[scoringText.toLowerCase().replace(/_/g, ' ').trim()];
+        if (s)
+            scoringSystem = s;
+        else
+            r.error(m.get('scoring_system').value, `scoring_system must be one of highest impact, average, weighted, banded, decayed, ignore score; not '${scoringText}'`);
+    }
+    const docs = m.get('docs') ? r.map(m.get('docs').value, `the docs of ${uid}`, ['desc']) : new Map();
+    return {
+        uid,
+        name: r.string(m.get('name'), `the name of ${uid}`) ?? uid,
+        version: r.string(m.get('version'), `the version of ${uid}`),
+        license: r.string(m.get('license'), `the license of ${uid}`),
+        authors: r.list(m.get('authors'), 'authors').map((a) => {
+            const am = r.map(a, 'an author', ['name', 'email']);
+            return { name: r.string(am.get('name'), 'an author name') ?? '', email: r.string(am.get('email'), 'an author email') };
+        }),
+        tags: r.stringMap(m.get('tags'), `the tags of ${uid}`),
+        docs: { desc: r.string(docs.get('desc'), `the description of ${uid}`) },
+        scoringSystem,
+        groups: r.list(m.get('groups'), `the groups of ${uid}`).map((g) => readGroup(r, g, inline)),
+        props: r.props(m.get('props')),
+        at: r.at(node),
+    };
+}
+/** Reads bundle texts (file name and content) into one bundle. */
+function loadBundleTexts(files) {
+    const diagnostics = [];
+    const bundle = { policies: [], queries: new Map() };
+    const unreadable = [];
+    for (const { file, text } of files) {
+        const y = readYaml(file, text, diagnostics);
+        if (diagnostics.some((d) => d.severity === 'error' && d.at.file === file)) {
+            unreadable.push(file);
+            continue;
+        }
+        const r = new Reader(y, diagnostics);
+        const root = y.doc.contents;
+        if (!root || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
+            diagnostics.push({ severity: 'error', message: 'the file is empty; a bundle has policies and queries', at: { file, line: 1, column: 1 } });
+            continue;
+        }
+        const top = r.map(root, 'the bundle', KNOWN.top);
+        const inline = [];
+        for (const p of r.list(top.get('policies'), 'policies')) {
+            const policy = readPolicy(r, p, inline);
+            if (!policy)
+                continue;
+            if (bundle.policies.some((x) => x.uid === policy.uid))
+                r.error(p, `the policy uid '${policy.uid}' is defined twice`);
+            else
+                bundle.policies.push(policy);
+        }
+        for (const q of [...r.list(top.get('queries'), 'queries').map((n) => readQuery(r, n)), ...inline]) {
+            if (!q)
+                continue;
+            const earlier = bundle.queries.get(q.uid);
+            if (earlier) {
+                diagnostics.push({ severity: 'error', message: `the query uid '${q.uid}' is defined twice (first at ${earlier.at.file}:${earlier.at.line})`, at: q.at });
+            }
+            else
+                bundle.queries.set(q.uid, q);
+        }
+    }
+    return { bundle, diagnostics, unreadable };
+}
+/**
+ * Loads and lints: every problem of every file, with lint skipped only when a file could not be
+ * parsed (its checks would look undefined to the rest).
+ */
+function checkBundleFiles(paths) {
+    const loaded = loadBundleFiles(paths);
+    if (loaded.unreadable.length)
+        return loaded;
+    return { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, ...lintBundle(loaded.bundle)]) };
+}
+function sortDiagnostics(ds) {
+    return ds.sort((a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column);
+}
+function loadBundleFiles(paths) {
+    const files = [];
+    const diagnostics = [];
+    const unreadable = [];
+    for (const file of paths) {
+        try {
+            files.push({ file, text: (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') });
+        }
+        catch (error) {
+            unreadable.push(file);
+            diagnostics.push({ severity: 'error', message: `cannot read the file (${error.code ?? 'error'})`, at: { file, line: 1, column: 1 } });
+        }
+    }
+    const result = loadBundleTexts(files);
+    return { bundle: result.bundle, diagnostics: [...diagnostics, ...result.diagnostics], unreadable: [...unreadable, ...result.unreadable] };
+}
+
+;// CONCATENATED MODULE: ./src/policy/waivers.ts
+// Waivers kept in the user's repository: a check (optionally only some of its failing resources)
+// accepted for a reason, by an owner, until a date. A waived check does not raise the risk; an
+// expired waiver no longer applies and says so; a malformed file is an error.
+
+
+
+const KEYS = ['check', 'resources', 'reason', 'owner', 'expires'];
+/** YYYY-MM-DD naming a day that exists (no 30 February). */
+function isCalendarDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
+        return false;
+    const time = Date.parse(`${text}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+function parseWaivers(file, text) {
+    const diagnostics = [];
+    const y = readYaml(file, text, diagnostics);
+    const waivers = [];
+    const error = (node, message) => diagnostics.push({ severity: 'error', message, at: locationOf(y, node) });
+    if (diagnostics.some((d) => d.severity === 'error'))
+        return { waivers, diagnostics };
+    const root = y.doc.contents;
+    const list = (0,dist/* isMap */.jh)(root) ? root.get('waivers', true) : undefined;
+    if (!(0,dist/* isMap */.jh)(root) || !(0,dist/* isSeq */.oP)(list)) {
+        error(root, 'a waiver file holds `waivers:`, a list of { check, reason, owner, expires, resources }');
+        return { waivers, diagnostics };
+    }
+    for (const item of list.items) {
+        if (!(0,dist/* isMap */.jh)(item)) {
+            error(item, 'a waiver must be a map with check and reason');
+            continue;
+        }
+        const get = (key) => item.get(key, true);
+        for (const pair of item.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+            if (!KEYS.includes(key))
+                error(pair.key, `a waiver has no key '${key}'; it has ${KEYS.join(', ')}`);
+        }
+        const text = (key, required) => {
+            const node = get(key);
+            if (node === undefined) {
+                if (required)
+                    error(item, `a waiver needs '${key}'`);
+                return undefined;
+            }
+            if (!(0,dist/* isScalar */.jn)(node) || node.value === null || String(node.value).trim() === '') {
+                error(node, `'${key}' must be text`);
+                return undefined;
+            }
+            return String(node.value).trim();
+        };
+        const check = text('check', true);
+        const reason = text('reason', true);
+        const owner = text('owner', false);
+        let expires = text('expires', false);
+        if (expires !== undefined) {
+            const node = get('expires');
+            const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
+            const iso = value instanceof Date ? value.toISOString().slice(0, 10) : expires;
+            if (!isCalendarDate(iso)) {
+                error(node, `'expires' must be a date written YYYY-MM-DD, not '${expires}'`);
+                expires = undefined;
+            }
+            else
+                expires = iso;
+        }
+        let resources;
+        const res = get('resources');
+        if (res !== undefined) {
+            if (!(0,dist/* isSeq */.oP)(res) || !res.items.every((r) => (0,dist/* isScalar */.jn)(r) && r.value !== null))
+                error(res, "'resources' must be a list of resource names or ids");
+            else
+                resources = res.items.map((r) => String(r.value));
+        }
+        if (check && reason)
+            waivers.push({ check, reason, owner, expires, resources, at: locationOf(y, item) });
+    }
+    return { waivers, diagnostics };
+}
+function loadWaiverFile(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        return { waivers: [], diagnostics: [{ severity: 'error', message: `cannot read the waiver file (${error.code ?? 'error'})`, at: { file: path, line: 1, column: 1 } }] };
+    }
+    return parseWaivers(path, text);
+}
+/**
+ * Applies waivers to results, in place: a covered failing or erroring check becomes `waived`.
+ * Returns warnings for waivers that name no check of the scan.
+ */
+function applyWaivers(checks, waivers, today) {
+    const warnings = [];
+    for (const w of waivers) {
+        const targets = checks.filter((c) => c.uid === w.check || c.variant === w.check);
+        if (targets.length === 0) {
+            warnings.push({ severity: 'warning', message: `the waiver for '${w.check}' matches no check of this scan`, at: w.at });
+            continue;
+        }
+        const expired = w.expires !== undefined && w.expires < today;
+        for (const c of targets) {
+            const note = { reason: w.reason, owner: w.owner, expires: w.expires, expired, at: w.at };
+            c.waiver = note;
+            if (expired || (c.status !== 'fail' && c.status !== 'error'))
+                continue;
+            if (w.resources) {
+                if (c.status === 'error') {
+                    note.uncovered = [];
+                    continue;
+                }
+                const covered = (f) => w.resources.includes(f.id) || w.resources.includes(f.name);
+                const uncovered = c.failingResources.filter((f) => !covered(f));
+                if (uncovered.length) {
+                    note.uncovered = uncovered.map((f) => f.name);
+                    c.failingResources = uncovered;
+                    continue;
+                }
+            }
+            c.status = 'waived';
+            c.message = `waived: ${w.reason}`;
+        }
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/scan.ts
+
+
+
+
+
+
+
+class BundleError extends Error {
+    diagnostics;
+    name = 'BundleError';
+    constructor(diagnostics) {
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        super(`the policy bundles have ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map(formatDiagnostic).join('\n')}`);
+        this.diagnostics = diagnostics;
+    }
+}
+/** Loads and lints bundles; throws BundleError when any has errors. */
+function loadCheckedBundle(files) {
+    const { bundle, diagnostics } = checkBundleFiles(files);
+    if (diagnostics.some((d) => d.severity === 'error'))
+        throw new BundleError(diagnostics);
+    return { bundle, warnings: diagnostics };
+}
+async function scan(options) {
+    const now = options.now ?? Date.now();
+    const { bundle, warnings } = loadCheckedBundle(options.bundleFiles);
+    const waivers = options.waiverFile ? loadWaiverFile(options.waiverFile) : { waivers: [], diagnostics: [] };
+    if (waivers.diagnostics.some((d) => d.severity === 'error'))
+        throw new BundleError(waivers.diagnostics);
+    const selected = new Set(options.policyUids?.length ? options.policyUids : bundle.policies.map((p) => p.uid));
+    const props = await resolveProps(propDefinitions(bundle, selected), options.props ?? {}, now);
+    const env = orgEnvironment({ data: options.data, host: options.host, props, now });
+    const execution = await executePolicies(bundle, { env, policyUids: options.policyUids });
+    const checks = execution.checks;
+    const today = new Date(now).toISOString().slice(0, 10);
+    const waiverWarnings = applyWaivers(checks, waivers.waivers, today);
+    rescore(execution);
+    const counts = { pass: 0, fail: 0, error: 0, skip: 0, waived: 0 };
+    for (const c of checks)
+        counts[c.status]++;
+    const score = combinedScore(execution.policies.map((p) => ({ score: p.score, scored: p.checks.filter((uid) => isScored(checks, uid)).length })));
+    const risk = score === undefined ? undefined : riskOf(score);
+    return {
+        asset: { name: `Okta Organization ${options.host}`, host: options.host },
+        policies: execution.policies,
+        checks,
+        score,
+        risk,
+        rating: risk === undefined ? undefined : riskRating(risk),
+        counts,
+        props,
+        warnings: [...warnings, ...waivers.diagnostics, ...waiverWarnings],
+        finishedAt: new Date(now).toISOString(),
+    };
+}
+function isScored(checks, uid) {
+    const c = checks.find((x) => x.uid === uid);
+    return c?.status === 'pass' || c?.status === 'fail';
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+// Keeps secrets out of anything that leaves the process: error messages, logs, reports. Every
+// credential the scanner holds is registered here, and text is scrubbed before it is shown.
+class Redactor {
+    secrets = new Set();
+    /** Registers secrets; values shorter than 8 characters are too common to scrub safely. */
+    add(...values) {
+        for (const v of values)
+            if (v && v.length >= 8)
+                this.secrets.add(v);
+    }
+    redact(text) {
+        let out = text;
+        for (const secret of this.secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join('[redacted]');
+        return out;
+    }
+    /** Whether `text` still holds a registered secret (for tests and assertions). */
+    leaks(text) {
+        return [...this.secrets].some((s) => text.includes(s));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/okta/errors.ts
+// Typed failures of the Okta client. Messages name the endpoint, the HTTP status and Okta's
+// request id, and are scrubbed of credentials before an error is constructed.
+class OktaRequestError extends Error {
+    details;
+    name = 'OktaRequestError';
+    constructor(message, details) {
+        super(message);
+        this.details = details;
+    }
+}
+/** The credentials were refused: nothing can be scanned with them. */
+class OktaAuthError extends OktaRequestError {
+    name = 'OktaAuthError';
+}
+/** The org answered something the client cannot trust (a foreign next link, a repeating cursor). */
+class OktaProtocolError extends OktaRequestError {
+    name = 'OktaProtocolError';
+}
+function describeStatus(d) {
+    const parts = [d.status !== undefined ? `HTTP ${d.status}` : undefined, d.errorCode, d.requestId ? `request id ${d.requestId}` : undefined];
+    return parts.filter(Boolean).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/okta/answers.ts
+
+const ROLE_NAMES = {
+    SUPER_ADMIN: 'Super Administrator',
+    ORG_ADMIN: 'Organization Administrator',
+    READ_ONLY_ADMIN: 'Read-Only Administrator',
+};
+function parseErrorBody(text) {
+    try {
+        const v = JSON.parse(text);
+        return typeof v === 'object' && v !== null ? v : {};
+    }
+    catch {
+        return {};
+    }
+}
+const header = (res, name) => {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v.join(', ') : v;
+};
+/** Maps a non-2xx, non-retryable answer to an outcome. `oauth` says which credential was used. */
+function errorOutcome(endpoint, request, res, oauth) {
+    const body = parseErrorBody(res.body);
+    const code = body.errorCode;
+    const details = { request, status: res.status, errorCode: code, requestId: header(res, 'x-okta-request-id') };
+    const summary = body.errorSummary ? `: ${body.errorSummary}` : '';
+    const causes = (body.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean).join('; ');
+    if (res.status === 404 || res.status === 410) {
+        return { kind: 'unavailable', reason: `${request}: the org does not have this (${describeStatus(details)})` };
+    }
+    if (res.status === 401 && code === 'E0000015') {
+        return { kind: 'unavailable', reason: `${request}: the org does not have this feature or product (${describeStatus(details)})` };
+    }
+    if (res.status === 400 && endpoint.path === '/api/v1/policies' && /invalid policy type/i.test(causes)) {
+        return { kind: 'unavailable', reason: `${request}: this org's engine has no such policy type (${describeStatus(details)})` };
+    }
+    if (res.status === 403) {
+        const challenge = header(res, 'www-authenticate') ?? '';
+        if (/insufficient_scope/.test(challenge)) {
+            const scope = /scope="([^"]+)"/.exec(challenge)?.[1] ?? endpoint.scope ?? 'the right okta.* scope';
+            return {
+                kind: 'forbidden',
+                reason: `${request}: the service app's token lacks the scope ${scope}`,
+                needs: `the OAuth scope ${scope}, granted to the service app and listed in its scopes`,
+            };
+        }
+        if (code === 'E0000006') {
+            const roles = endpoint.adminRoles?.map((r) => ROLE_NAMES[r] ?? r);
+            return {
+                kind: 'forbidden',
+                reason: `${request}: the credentials' admin role may not read this (${describeStatus(details)})`,
+                needs: roles ? `the ${roles.join(' or ')} role` : 'an admin role that can read it (Read-Only Administrator reads most settings)',
+            };
+        }
+        if (code === 'E0000005') {
+            return { kind: 'failed', error: new OktaAuthError(`Okta did not accept the Authorization header${summary} (${describeStatus(details)})`, details) };
+        }
+    }
+    if (res.status === 401) {
+        const message = oauth
+            ? `Okta refused the service app's access token${summary} (${describeStatus(details)})`
+            : `Okta refused the API token${summary}: it may be revoked, expired (tokens expire after 30 days unused), or from another org (${describeStatus(details)})`;
+        return { kind: 'failed', error: new OktaAuthError(message, details) };
+    }
+    if (res.status >= 300 && res.status < 400) {
+        return { kind: 'failed', error: new OktaRequestError(`${request} answered with a redirect, which is never followed (${describeStatus(details)})`, details) };
+    }
+    return {
+        kind: 'failed',
+        error: new OktaRequestError(`${request} failed${summary}${causes ? ` (${causes})` : ''} (${describeStatus(details)})`, details),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/okta/credentials.ts
+// Where credentials come from: explicit options first, then the environment variables Okta's
+// tooling uses. An API token (SSWS), an OAuth service app (private-key JWT), or both: then the
+// service app reads the Management API and the token only the endpoints Okta serves to tokens alone.
+
+
+class CredentialsError extends Error {
+    name = 'CredentialsError';
+}
+const TOKEN_VARIABLES = ['OKTA_API_TOKEN', 'OKTA_CLIENT_TOKEN', 'OKTA_TOKEN'];
+const nonEmpty = (v) => (v && v.trim() ? v.trim() : undefined);
+/** The key text: given directly (PEM or JSON), else read from the file it names. */
+function readKey(value) {
+    const looksInline = value.startsWith('-----BEGIN') || value.startsWith('{');
+    let text = value;
+    if (!looksInline) {
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8');
+        }
+        catch (error) {
+            throw new CredentialsError(`the private key is neither PEM or JWK text nor a readable file (${error.code ?? 'unreadable'})`);
+        }
+    }
+    try {
+        return parsePrivateKey(text);
+    }
+    catch (error) {
+        throw new CredentialsError(error.message);
+    }
+}
+function resolveCredentials(input, env = process.env) {
+    const apiToken = nonEmpty(input.token) ?? TOKEN_VARIABLES.map((name) => nonEmpty(env[name])).find(Boolean);
+    if (apiToken !== undefined && /\s/.test(apiToken))
+        throw new CredentialsError('the API token contains whitespace');
+    const clientId = nonEmpty(input.clientId) ?? nonEmpty(env.OKTA_API_CLIENT_ID);
+    const privateKey = nonEmpty(input.privateKey) ?? nonEmpty(env.OKTA_API_PRIVATE_KEY);
+    const keyId = nonEmpty(input.privateKeyId) ?? nonEmpty(env.OKTA_API_PRIVATE_KEY_ID);
+    const scopes = (nonEmpty(input.scopes) ?? nonEmpty(env.OKTA_API_SCOPES) ?? '').split(/[\s,]+/).filter(Boolean);
+    let serviceApp;
+    if (clientId || privateKey) {
+        const missing = [
+            !clientId && 'a client id (--client-id or OKTA_API_CLIENT_ID)',
+            !privateKey && 'a private key (--private-key or OKTA_API_PRIVATE_KEY)',
+            scopes.length === 0 && 'scopes (--scopes or OKTA_API_SCOPES)',
+        ].filter(Boolean);
+        if (missing.length)
+            throw new CredentialsError(`the OAuth service app needs ${missing.join(', ')}`);
+        if (!/^[\w.-]{6,100}$/.test(clientId))
+            throw new CredentialsError('the client id is not an Okta client id');
+        const bad = scopes.find((s) => !/^okta\.[A-Za-z.]+$/.test(s));
+        if (bad)
+            throw new CredentialsError(`'${bad.slice(0, 60)}' is not an Okta API scope (they look like okta.users.read)`);
+        serviceApp = { clientId: clientId, privateKey: readKey(privateKey), keyId, scopes };
+    }
+    if (!apiToken && !serviceApp) {
+        throw new CredentialsError('no Okta credentials: give an API token (--token, or OKTA_API_TOKEN, OKTA_CLIENT_TOKEN, OKTA_TOKEN) ' +
+            'or an OAuth service app (--client-id, --private-key, --private-key-id, --scopes, or OKTA_API_CLIENT_ID, ' +
+            'OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID, OKTA_API_SCOPES)');
+    }
+    return { apiToken, serviceApp };
+}
+/** Every secret string these credentials hold, for scrubbing text that might leave the process. */
+function secretsOf(credentials) {
+    const secrets = [];
+    if (credentials.apiToken)
+        secrets.push(credentials.apiToken);
+    if (credentials.serviceApp) {
+        const key = credentials.serviceApp.privateKey;
+        const jwk = key.export({ format: 'jwk' });
+        for (const part of ['d', 'p', 'q', 'dp', 'dq', 'qi'])
+            if (jwk[part])
+                secrets.push(jwk[part]);
+        const pem = key.export({ format: 'pem', type: 'pkcs8' }).toString();
+        secrets.push(...pem.split('\n').filter((line) => line.length >= 16 && !line.startsWith('-----')));
+    }
+    return secrets;
+}
+
+;// CONCATENATED MODULE: ./src/okta/links.ts
+// Finds the next page: RFC 8288 `Link` headers (one line per relation, or comma-joined) and
+// the `_links.next.href` of body-wrapped lists.
+/** The `rel="next"` target of a response's Link header(s), if any. */
+function nextFromLinkHeader(value) {
+    if (value === undefined)
+        return undefined;
+    for (const line of Array.isArray(value) ? value : [value]) {
+        // Split on commas outside <…>: URLs may contain commas.
+        for (const link of line.match(/<[^>]*>[^,]*/g) ?? []) {
+            const target = /^<([^>]*)>/.exec(link)?.[1];
+            const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(link)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+            if (target && rels.includes('next'))
+                return target;
+        }
+    }
+    return undefined;
+}
+/** `_links.next.href` of a wrapped list body, if any. */
+function nextFromBody(body) {
+    const href = body?._links?.next?.href;
+    return typeof href === 'string' && href ? href : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/okta/oauth.ts
+// Access tokens for an OAuth 2.0 service app: client credentials with a signed private-key JWT
+// assertion, DPoP-bound when the app requires it (with Okta's use_dpop_nonce round trip), cached
+// until shortly before they expire, and renewed on demand after a 401.
+
+
+
+
+const oauth_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+class AccessTokenSource {
+    origin;
+    app;
+    send;
+    onIssued;
+    now;
+    current;
+    pending;
+    dpopRequired = false;
+    /** A refusal that no retry will change (a wrong key, ungranted scopes): repeated, not re-asked. */
+    refused;
+    nonce;
+    /** The DPoP key lives as long as this source; Okta binds tokens to its thumbprint. */
+    dpopKey = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' }).privateKey;
+    issued = 0;
+    constructor(origin, app, send, 
+    /** Told every access token issued, so it can be kept out of any text shown. */
+    onIssued = () => { }, now = Date.now) {
+        this.origin = origin;
+        this.app = app;
+        this.send = send;
+        this.onIssued = onIssued;
+        this.now = now;
+    }
+    /** A valid token, fetching one if there is none or it is about to expire. */
+    async get() {
+        if (this.refused)
+            throw this.refused;
+        if (this.current && this.now() < this.current.expiresAt)
+            return this.current;
+        this.pending ??= this.fetch().finally(() => {
+            this.pending = undefined;
+        });
+        return this.pending;
+    }
+    /** Drops `token` after Okta refused it, so the next get() fetches a new one. */
+    invalidate(token) {
+        if (this.current?.value === token.value)
+            this.current = undefined;
+    }
+    /** The DPoP proof for a resource request made with `token`. */
+    proof(token, method, url) {
+        if (token.scheme !== 'DPoP')
+            return undefined;
+        return this.dpopProof(method, url, token.value);
+    }
+    dpopProof(method, url, accessToken) {
+        return signJws({ typ: 'dpop+jwt', jwk: publicJwk(this.dpopKey) }, {
+            htm: method,
+            htu: `${url.origin}${url.pathname}`,
+            iat: Math.floor(this.now() / 1000),
+            jti: (0,external_node_crypto_.randomUUID)(),
+            ...(this.nonce && !accessToken ? { nonce: this.nonce } : {}),
+            ...(accessToken ? { ath: sha256base64url(accessToken) } : {}),
+        }, this.dpopKey);
+    }
+    assertion(audience) {
+        const now = Math.floor(this.now() / 1000);
+        return signJws({ typ: 'JWT', ...(this.app.keyId ? { kid: this.app.keyId } : {}) }, { iss: this.app.clientId, sub: this.app.clientId, aud: audience, iat: now, exp: now + 300, jti: (0,external_node_crypto_.randomUUID)() }, this.app.privateKey);
+    }
+    async fetch() {
+        const url = new URL('/oauth2/v1/token', this.origin);
+        // At most: plain, then with a DPoP proof, then with Okta's nonce.
+        for (let round = 0; round < 3; round++) {
+            const body = new URLSearchParams({
+                grant_type: 'client_credentials',
+                scope: this.app.scopes.join(' '),
+                client_assertion_type: oauth_ASSERTION_TYPE,
+                client_assertion: this.assertion(url.toString()),
+            }).toString();
+            const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+            if (this.dpopRequired)
+                headers.dpop = this.dpopProof('POST', url);
+            const res = await this.send({ method: 'POST', url, headers, body });
+            const json = parseJson(res.body);
+            const error = typeof json?.error === 'string' ? json.error : undefined;
+            if (res.status === 200 && typeof json?.access_token === 'string') {
+                const expiresIn = Number(json.expires_in) || 3600;
+                // Renew a minute early (or at half-life for short tokens) so no request races the expiry.
+                const margin = Math.min(60, expiresIn / 2);
+                this.current = {
+                    value: json.access_token,
+                    scheme: json.token_type === 'DPoP' ? 'DPoP' : 'Bearer',
+                    expiresAt: this.now() + (expiresIn - margin) * 1000,
+                };
+                this.issued++;
+                this.onIssued(json.access_token);
+                return this.current;
+            }
+            if (res.status === 400 && error === 'invalid_dpop_proof' && !this.dpopRequired) {
+                this.dpopRequired = true;
+                continue;
+            }
+            if (res.status === 400 && error === 'use_dpop_nonce') {
+                const nonce = res.headers['dpop-nonce'];
+                if (typeof nonce === 'string' && nonce !== this.nonce) {
+                    this.dpopRequired = true;
+                    this.nonce = nonce;
+                    continue;
+                }
+            }
+            this.refused = tokenError(res, json);
+            throw this.refused;
+        }
+        throw new OktaAuthError('Okta kept asking for another DPoP proof; the token request was given up', {
+            request: 'POST /oauth2/v1/token',
+        });
+    }
+}
+function parseJson(text) {
+    try {
+        const v = JSON.parse(text);
+        return typeof v === 'object' && v !== null ? v : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const HINTS = {
+    invalid_client: 'check the client id, that the app uses private_key_jwt, and that its registered public key (and key id) match the private key',
+    consent_required: 'grant the requested okta.* scopes to the app (Okta API Scopes tab) or request only granted ones',
+    invalid_scope: 'request okta.* read scopes the app has been granted',
+    invalid_dpop_proof: 'the DPoP proof was refused',
+    unauthorized_client: 'allow the client credentials grant for the app',
+};
+function tokenError(res, json) {
+    const error = typeof json?.error === 'string' ? json.error : undefined;
+    const description = typeof json?.error_description === 'string' ? json.error_description : undefined;
+    const what = error ? `${error}${description ? `: ${description}` : ''}` : `HTTP ${res.status}`;
+    const hint = error && HINTS[error] ? ` (${HINTS[error]})` : '';
+    return new OktaAuthError(`Okta refused the service app's token request: ${what}${hint}`, {
+        request: 'POST /oauth2/v1/token',
+        status: res.status,
+        errorCode: error,
+        requestId: typeof res.headers['x-okta-request-id'] === 'string' ? res.headers['x-okta-request-id'] : undefined,
+    });
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/okta/orgDomain.ts
+// Turns what a user types as the organization into the one origin credentials may be sent to.
+// Okta's own domains over https; a custom domain only when the user opts in; plain http only for
+// a loopback host (the simulator). Everything else is refused, saying what is accepted.
+
+/** Okta-hosted org domains, as Okta's SDKs and config validators accept them. */
+const OKTA_DOMAINS = [
+    'okta.com',
+    'oktapreview.com',
+    'okta-emea.com',
+    'okta-gov.com',
+    'okta.mil',
+    'okta-miltest.com',
+    'trex-gov.com',
+];
+class OrgDomainError extends Error {
+    name = 'OrgDomainError';
+}
+const ACCEPTED = `an Okta org domain such as dev-123456.okta.com or https://acme.okta.com (${OKTA_DOMAINS.join(', ')}), ` +
+    'a custom domain with allow-custom-domain, or http://127.0.0.1:PORT for the simulator';
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+function isLoopback(host) {
+    const bare = host.replace(/^\[|\]$/g, '');
+    return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+function parseOrganization(input, options = {}) {
+    const raw = input.trim();
+    // Echo the input without any user-info, which might hold a password.
+    const shown = raw.replace(/\/\/[^/?#]*@/, '//').slice(0, 200);
+    const refuse = (why) => {
+        throw new OrgDomainError(`the organization '${shown}' ${why}; expected ${ACCEPTED}`);
+    };
+    if (!raw)
+        throw new OrgDomainError(`no organization given; expected ${ACCEPTED}`);
+    if (/\s/.test(raw))
+        refuse('contains spaces');
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(raw) && !hasScheme && !/^[^:/]+:\d+$/.test(raw))
+        refuse('is not a host name or URL');
+    let url;
+    try {
+        url = new URL(hasScheme ? raw : `https://${raw}`);
+    }
+    catch {
+        return refuse('is not a host name or URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        refuse(`uses ${url.protocol.slice(0, -1)}, not https`);
+    if (url.username || url.password)
+        refuse('contains a user name or password; give the credentials separately');
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || /[?#]/.test(raw)) {
+        refuse('has a path, query or fragment; give only the host');
+    }
+    const host = url.hostname.toLowerCase();
+    if (isLoopback(host)) {
+        const origin = `${url.protocol}//${url.host}`;
+        return { origin, adminOrigin: origin, kind: 'loopback' };
+    }
+    if (url.protocol === 'http:')
+        refuse('uses plain http, which is accepted only for a loopback simulator; use https');
+    if ((0,external_node_net_.isIP)(host.replace(/^\[|\]$/g, '')))
+        refuse('is an IP address');
+    if (url.port)
+        refuse('names a port; Okta orgs are served on the default https port');
+    const labels = host.split('.');
+    if (labels.length < 2 || !labels.every((l) => LABEL.test(l)))
+        refuse('is not a valid host name');
+    const domain = OKTA_DOMAINS.find((d) => host.endsWith(`.${d}`));
+    if (domain) {
+        const sub = host.slice(0, -domain.length - 1);
+        if (sub.includes('.'))
+            refuse(`has more than one label before ${domain}`);
+        if (sub.endsWith('-admin')) {
+            const org = sub.slice(0, -'-admin'.length); // non-empty: a label cannot start with '-'
+            return {
+                origin: `https://${org}.${domain}`,
+                adminOrigin: `https://${org}-admin.${domain}`,
+                kind: 'okta',
+                notice: `${host} is the Admin Console host; using the org domain ${org}.${domain} for the API.`,
+            };
+        }
+        return { origin: `https://${host}`, adminOrigin: `https://${sub}-admin.${domain}`, kind: 'okta' };
+    }
+    if (host.endsWith('.com.com'))
+        refuse("ends in '.com.com', which looks like a typo");
+    if (!options.allowCustomDomain) {
+        refuse("is not an Okta domain; if it is your org's custom domain, allow custom domains explicitly");
+    }
+    // The admin host of a custom-domain org is found later from /.well-known/okta-organization.
+    return { origin: `https://${host}`, adminOrigin: `https://${host}`, kind: 'custom' };
+}
+/**
+ * The Admin Console origin of a custom-domain org, from its `/.well-known/okta-organization`
+ * answer, which names the Okta-hosted org domain.
+ */
+function adminOriginFromWellKnown(body) {
+    let href;
+    try {
+        href = JSON.parse(body)._links?.organization?.href;
+    }
+    catch {
+        throw new OrgDomainError('/.well-known/okta-organization did not answer with JSON');
+    }
+    if (typeof href !== 'string')
+        throw new OrgDomainError('/.well-known/okta-organization did not name the Okta org domain');
+    let target;
+    try {
+        target = parseOrganization(href);
+    }
+    catch {
+        target = undefined;
+    }
+    if (target?.kind !== 'okta') {
+        throw new OrgDomainError(`/.well-known/okta-organization named ${href.slice(0, 200)}, which is not an Okta org domain`);
+    }
+    return target.adminOrigin;
+}
+
+;// CONCATENATED MODULE: ./src/okta/throttle.ts
+// Keeps the client inside Okta's rate limits. Each bucket's limit, remaining count and reset time
+// are learnt from X-Rate-Limit-* and Date (the server's clock); a request waits when its bucket
+// has nothing left beyond what is already in flight, and the first request to a bucket goes alone
+// until the bucket is known. Concurrency rejections (429 with limit 0) halve the parallelism,
+// which then grows back one step per run of successes.
+const SUCCESSES_TO_GROW = 20;
+class Throttle {
+    options;
+    buckets = new Map();
+    active = 0;
+    concurrency;
+    successes = 0;
+    waiters = [];
+    now;
+    jitterMs;
+    /** Time spent waiting for rate limits, for statistics. */
+    waitedMs = 0;
+    constructor(options) {
+        this.options = options;
+        this.concurrency = options.maxConcurrency;
+        this.now = options.now ?? Date.now;
+        this.jitterMs = options.jitterMs ?? 250;
+    }
+    get currentConcurrency() {
+        return this.concurrency;
+    }
+    bucket(id) {
+        return this.state(id);
+    }
+    state(id) {
+        let s = this.buckets.get(id);
+        if (!s)
+            this.buckets.set(id, (s = { inFlight: 0 }));
+        return s;
+    }
+    jitter() {
+        return Math.random() * this.jitterMs;
+    }
+    /** Waits until a request to `bucketId` may go; call the returned function when it has answered. */
+    async acquire(bucketId, deadline) {
+        const s = this.state(bucketId);
+        for (;;) {
+            const now = this.now();
+            if (s.known && now >= s.known.resetAt)
+                s.known = undefined; // a new window: learn it again
+            const globalFree = this.active < this.concurrency;
+            const probing = !s.known && s.inFlight > 0;
+            const dry = s.known !== undefined && s.known.remaining - s.inFlight <= 0;
+            if (globalFree && !probing && !dry)
+                break;
+            if (dry) {
+                const wait = s.known.resetAt - now + this.jitter();
+                if (now + wait > deadline)
+                    throw new DeadlineError(wait);
+                const started = this.now();
+                await this.changed(wait);
+                this.waitedMs += this.now() - started;
+            }
+            else {
+                if (now > deadline)
+                    throw new DeadlineError(0);
+                await this.changed();
+            }
+        }
+        s.inFlight++;
+        this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            s.inFlight--;
+            this.active--;
+            this.notify();
+        };
+    }
+    /** Learns the bucket's state from an answer's rate-limit headers. */
+    observe(bucketId, h) {
+        if (h.limit === undefined || h.remaining === undefined || h.reset === undefined)
+            return;
+        if (h.limit === 0)
+            return; // a concurrency answer says nothing about the bucket
+        const serverNow = h.serverNow ?? this.now();
+        const resetAt = this.now() + Math.max(0, h.reset * 1000 - serverNow);
+        const s = this.state(bucketId);
+        const known = s.known;
+        // Answers to concurrent requests arrive out of order: within one window, the lowest count wins.
+        if (known && Math.abs(known.resetAt - resetAt) < 1500)
+            known.remaining = Math.min(known.remaining, h.remaining);
+        else
+            s.known = { limit: h.limit, remaining: h.remaining, resetAt };
+        this.notify();
+    }
+    /** The bucket ran dry (a 429): nothing more until its reset. Returns how long to wait. */
+    exhausted(bucketId, h) {
+        const serverNow = h.serverNow ?? this.now();
+        const wait = h.reset !== undefined ? Math.max(0, h.reset * 1000 - serverNow) + 1000 : 5_000;
+        const s = this.state(bucketId);
+        s.known = { limit: h.limit ?? s.known?.limit ?? 1, remaining: 0, resetAt: this.now() + wait };
+        return wait + this.jitter();
+    }
+    /** Okta refused a request for too many in flight: halve the parallelism. */
+    concurrencyRejected() {
+        this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
+        this.successes = 0;
+    }
+    succeeded() {
+        if (this.concurrency >= this.options.maxConcurrency)
+            return;
+        if (++this.successes >= SUCCESSES_TO_GROW) {
+            this.concurrency++;
+            this.successes = 0;
+            this.notify();
+        }
+    }
+    /** Resolves at the next release or observation, or after `timeoutMs`. */
+    changed(timeoutMs) {
+        return new Promise((resolve) => {
+            const timer = timeoutMs === undefined ? undefined : setTimeout(resolve, Math.max(0, timeoutMs));
+            this.waiters.push(() => {
+                clearTimeout(timer);
+                resolve();
+            });
+        });
+    }
+    notify() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const w of waiters)
+            w();
+    }
+}
+class DeadlineError extends Error {
+    waitMs;
+    name = 'DeadlineError';
+    constructor(waitMs) {
+        super(`the scan's deadline would pass while waiting ${Math.round(waitMs / 1000)} s for the rate limit to reset`);
+        this.waitMs = waitMs;
+    }
+}
+const throttle_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+/** Reads X-Rate-Limit-* and Date. Duplicated headers (two buckets) resolve to the strictest. */
+function readRateHeaders(values, date) {
+    const nums = (name) => values(name).map(Number).filter((n) => Number.isFinite(n));
+    const limit = nums('x-rate-limit-limit');
+    const remaining = nums('x-rate-limit-remaining');
+    const reset = nums('x-rate-limit-reset');
+    const serverNow = date ? Date.parse(date) : Number.NaN;
+    return {
+        limit: limit.length ? Math.min(...limit) : undefined,
+        remaining: remaining.length ? Math.min(...remaining) : undefined,
+        reset: reset.length ? Math.max(...reset) : undefined,
+        serverNow: Number.isFinite(serverNow) ? serverNow : undefined,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/okta/transport.ts
+// One HTTP exchange with Okta over undici: keep-alive connections, header and body timeouts, no
+// redirects followed, and a guard that refuses any origin but the org's before a byte is sent.
+
+/** A failure below HTTP: the connection dropped, a timeout fired, the host is unknown. */
+class TransportError extends Error {
+    code;
+    retryable;
+    name = 'TransportError';
+    constructor(message, code, 
+    /** Whether another try may succeed (a reset or timeout may; an unknown host will not). */
+    retryable) {
+        super(message);
+        this.code = code;
+        this.retryable = retryable;
+    }
+}
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_ABORTED',
+]);
+class Transport {
+    options;
+    dispatcher;
+    ownsDispatcher;
+    allowed;
+    constructor(options) {
+        this.options = options;
+        this.allowed = new Set(options.allowedOrigins);
+        this.ownsDispatcher = !options.dispatcher;
+        this.dispatcher =
+            options.dispatcher ??
+                new undici/* Agent */.g6({
+                    connections: options.maxConnections,
+                    keepAliveTimeout: 30_000,
+                    headersTimeout: options.timeoutMs,
+                    bodyTimeout: options.timeoutMs,
+                    connect: { timeout: Math.min(options.timeoutMs, 15_000) },
+                });
+    }
+    isAllowed(url) {
+        return this.allowed.has(url.origin);
+    }
+    /** Adds an origin learnt from the org itself (the Admin Console host of a custom domain). */
+    allow(origin) {
+        this.allowed.add(origin);
+    }
+    async send(opts) {
+        if (!this.isAllowed(opts.url)) {
+            // A programming error or a hostile link: never reached with credentials attached.
+            throw new Error(`refusing to send a request to ${opts.url.origin}, which is not the org`);
+        }
+        try {
+            const res = await (0,undici/* request */.Em)(opts.url, {
+                dispatcher: this.dispatcher,
+                method: opts.method,
+                headers: { 'user-agent': this.options.userAgent, accept: 'application/json', ...opts.headers },
+                body: opts.body,
+                headersTimeout: this.options.timeoutMs,
+                bodyTimeout: this.options.timeoutMs,
+            });
+            const body = await res.body.text();
+            return { status: res.statusCode, headers: res.headers, body };
+        }
+        catch (error) {
+            const code = errorCode(error);
+            throw new TransportError(describeTransportError(code), code, RETRYABLE_CODES.has(code) || error instanceof undici/* errors */.sO.UndiciError);
+        }
+    }
+    async close() {
+        if (this.ownsDispatcher)
+            await this.dispatcher.close();
+    }
+}
+function errorCode(error) {
+    const e = error;
+    return e?.code ?? e?.cause?.code ?? 'UNKNOWN';
+}
+function describeTransportError(code) {
+    switch (code) {
+        case 'UND_ERR_HEADERS_TIMEOUT':
+            return 'no answer within the timeout';
+        case 'UND_ERR_BODY_TIMEOUT':
+            return 'the answer stalled within the timeout';
+        case 'UND_ERR_CONNECT_TIMEOUT':
+            return 'could not connect within the timeout';
+        case 'ECONNREFUSED':
+            return 'the connection was refused';
+        case 'EAI_AGAIN':
+        case 'ENOTFOUND':
+            return 'the host name could not be resolved';
+        default:
+            return `the connection failed (${code})`;
+    }
+}
+/** A comma-free header's values, however the server sent them (repeated lines or comma-joined). */
+function headerValues(headers, name) {
+    const v = headers[name];
+    if (v === undefined)
+        return [];
+    return (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/okta/client.ts
+// The Okta Management API client: the only code that talks to Okta. It reads a catalogued
+// endpoint completely (every page), inside the rate limits, retrying what can be retried, and
+// answers with a typed outcome. Each distinct read happens once; concurrent callers share it.
+
+
+
+
+
+
+
+
+
+
+
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+const VERSION = '0.1.0';
+class OktaClient {
+    options;
+    target;
+    redactor;
+    transport;
+    throttle;
+    tokens;
+    memo = new Map();
+    counts = {};
+    retries = 0;
+    maxAttempts;
+    deadline;
+    adminOrigin;
+    constructor(options) {
+        this.options = options;
+        this.target = options.target;
+        this.redactor = options.redactor ?? new Redactor();
+        this.redactor.add(...secretsOf(options.credentials));
+        const maxConcurrency = options.maxConcurrency ?? 8;
+        this.maxAttempts = options.maxAttempts ?? 8;
+        this.deadline = options.deadline ?? Date.now() + 30 * 60_000;
+        this.transport = new Transport({
+            allowedOrigins: [...new Set([this.target.origin, this.target.adminOrigin])],
+            maxConnections: maxConcurrency,
+            timeoutMs: options.timeoutMs ?? 30_000,
+            userAgent: options.userAgent ?? `okta-posture/${VERSION} node/${process.versions.node}`,
+        });
+        this.throttle = new Throttle({ maxConcurrency });
+        const app = options.credentials.serviceApp;
+        if (app) {
+            this.tokens = new AccessTokenSource(this.target.origin, app, (opts) => this.sendWithRetries(opts), (token) => this.redactor.add(token));
+        }
+    }
+    /**
+     * Reads a catalogued endpoint: an object, or every item of a list. `path` may carry a query
+     * (`/api/v1/policies?type=PASSWORD`). The same path is read once per client.
+     */
+    read(path) {
+        let pending = this.memo.get(path);
+        if (!pending) {
+            pending = this.readUncached(path).then((o) => this.scrub(o));
+            this.memo.set(path, pending);
+        }
+        return pending;
+    }
+    stats() {
+        return { requests: { ...this.counts }, retries: this.retries, rateLimitWaitMs: Math.round(this.throttle.waitedMs), tokensIssued: this.tokens?.issued ?? 0 };
+    }
+    async close() {
+        await this.transport.close();
+    }
+    async readUncached(path) {
+        const relative = new URL(path, 'http://path.invalid');
+        const match = matchEndpoint(relative.pathname);
+        if (!match)
+            throw new Error(`${relative.pathname} is not in the endpoint catalogue`);
+        const { endpoint } = match;
+        const origin = endpoint.adminHost ? await this.resolveAdminOrigin() : this.target.origin;
+        const url = new URL(relative.pathname + relative.search, origin);
+        const label = `GET ${relative.pathname}${relative.search}`;
+        const paging = endpoint.paging;
+        if (paging.kind === 'link' && paging.maxLimit !== undefined && !url.searchParams.has('limit')) {
+            url.searchParams.set('limit', String(paging.maxLimit));
+        }
+        const items = [];
+        const seen = new Set();
+        let pages = 0;
+        for (let next = url; next;) {
+            const current = next;
+            seen.add(current.toString());
+            const got = await this.fetchJson(endpoint, current, label);
+            if ('kind' in got)
+                return got;
+            pages++;
+            if (paging.kind === 'object')
+                return { kind: 'data', value: got.json };
+            const list = paging.kind === 'link' || paging.kind === 'none' ? got.json : got.json?.[paging.listKey];
+            if (!Array.isArray(list)) {
+                return this.failed(new OktaProtocolError(`${label}: Okta answered with ${describeJson(list)} where a list was expected`, { request: label }));
+            }
+            items.push(...list);
+            const href = paging.kind === 'link' ? nextFromLinkHeader(got.res.headers.link) : paging.kind === 'body' ? nextFromBody(got.json) : undefined;
+            next = undefined;
+            if (href !== undefined) {
+                let candidate;
+                try {
+                    candidate = new URL(href, current);
+                }
+                catch {
+                    return this.failed(new OktaProtocolError(`${label}: the next-page link is not a URL`, { request: label }));
+                }
+                if (candidate.origin !== url.origin) {
+                    return this.failed(new OktaProtocolError(`${label}: the next-page link points to ${candidate.origin}, not the org; it was not followed and no credentials were sent`, { request: label }));
+                }
+                if (seen.has(candidate.toString())) {
+                    return this.failed(new OktaProtocolError(`${label}: page ${pages + 1} repeats the cursor of an earlier page; stopped to avoid reading the same data forever`, { request: label }));
+                }
+                next = candidate;
+            }
+            this.options.onProgress?.({ resource: label.slice(4), pages, items: items.length, done: next === undefined });
+        }
+        return { kind: 'data', value: items };
+    }
+    /** Where Okta serves its internal Admin Console APIs; for a custom domain, asked of Okta. */
+    resolveAdminOrigin() {
+        if (this.target.kind !== 'custom')
+            return Promise.resolve(this.target.adminOrigin);
+        this.adminOrigin ??= (async () => {
+            const res = await this.sendWithRetries({ method: 'GET', url: new URL('/.well-known/okta-organization', this.target.origin), headers: {} });
+            const admin = adminOriginFromWellKnown(res.body);
+            this.transport.allow(admin);
+            return admin;
+        })();
+        return this.adminOrigin;
+    }
+    async authorization(endpoint, url) {
+        const { apiToken } = this.options.credentials;
+        if (endpoint.scope === null && !endpoint.sswsOnly)
+            return { headers: {} };
+        if (endpoint.sswsOnly || !this.tokens) {
+            if (apiToken)
+                return { headers: { authorization: `SSWS ${apiToken}` } };
+            return {
+                kind: 'forbidden',
+                reason: `GET ${url.pathname}: Okta serves this only to API tokens, and only a service app was given`,
+                needs: 'an Okta API token (SSWS) as well as the service app; it is used for this endpoint only',
+            };
+        }
+        const token = await this.tokens.get();
+        const proof = this.tokens.proof(token, 'GET', url);
+        return { headers: { authorization: `${token.scheme} ${token.value}`, ...(proof ? { dpop: proof } : {}) }, token };
+    }
+    async fetchJson(endpoint, url, label) {
+        const bucket = bucketFor('GET', url.pathname).id;
+        let renewed = false;
+        for (let attempt = 1;; attempt++) {
+            let release;
+            let res;
+            let auth;
+            try {
+                release = await this.throttle.acquire(bucket, this.deadline);
+                auth = await this.authorization(endpoint, url);
+                if ('kind' in auth)
+                    return auth;
+                this.counts[endpoint.path] = (this.counts[endpoint.path] ?? 0) + 1;
+                res = await this.transport.send({ method: 'GET', url, headers: auth.headers });
+            }
+            catch (error) {
+                if (error instanceof TransportError && error.retryable && (await this.backoff(attempt)))
+                    continue;
+                return this.failed(this.asRequestError(error, label, attempt));
+            }
+            finally {
+                release?.();
+            }
+            const rate = readRateHeaders((n) => headerValues(res.headers, n), first(res.headers.date));
+            this.throttle.observe(bucket, rate);
+            const details = { request: label, status: res.status, requestId: first(res.headers['x-okta-request-id']), attempts: attempt };
+            if (res.status === 429) {
+                const concurrency = rate.limit === 0;
+                if (concurrency)
+                    this.throttle.concurrencyRejected();
+                const wait = concurrency ? this.backoffDelay(attempt) : this.throttle.exhausted(bucket, rate);
+                if (attempt < this.maxAttempts && Date.now() + wait < this.deadline) {
+                    this.retries++;
+                    await throttle_sleep(wait);
+                    continue;
+                }
+                return this.failed(new OktaRequestError(`${label} was still rate-limited after ${attempt} tries (${describeStatus({ ...details, errorCode: 'E0000047' })})`, details));
+            }
+            if (RETRY_STATUSES.has(res.status)) {
+                if (await this.backoff(attempt))
+                    continue;
+                return this.failed(new OktaRequestError(`${label} kept failing on Okta's side after ${attempt} tries (${describeStatus(details)})`, details));
+            }
+            if (res.status === 401 && auth.token && !renewed) {
+                // An access token can be revoked or expire early: fetch a new one, once.
+                this.tokens.invalidate(auth.token);
+                renewed = true;
+                attempt--;
+                continue;
+            }
+            if (res.status === 200) {
+                try {
+                    const json = JSON.parse(res.body);
+                    this.throttle.succeeded();
+                    return { json, res };
+                }
+                catch {
+                    if (await this.backoff(attempt))
+                        continue;
+                    return this.failed(new OktaRequestError(`${label} answered with JSON that does not parse, ${attempt} times (${describeStatus(details)})`, details));
+                }
+            }
+            return errorOutcome(endpoint, label, res, auth.token !== undefined);
+        }
+    }
+    /** POSTs and GETs outside the paging path (token requests, discovery), with the same retries. */
+    async sendWithRetries(opts) {
+        const label = `${opts.method} ${opts.url.pathname}`;
+        for (let attempt = 1;; attempt++) {
+            try {
+                const res = await this.transport.send(opts);
+                if ((RETRY_STATUSES.has(res.status) || res.status === 429) && (await this.backoff(attempt)))
+                    continue;
+                return res;
+            }
+            catch (error) {
+                if (error instanceof TransportError && error.retryable && (await this.backoff(attempt)))
+                    continue;
+                throw this.asRequestError(error, label, attempt);
+            }
+        }
+    }
+    backoffDelay(attempt) {
+        const base = Math.min(20_000, 400 * 2 ** (attempt - 1));
+        return base / 2 + Math.random() * (base / 2);
+    }
+    /** Sleeps before another try; false when the tries or the deadline are used up. */
+    async backoff(attempt) {
+        const wait = this.backoffDelay(attempt);
+        if (attempt >= this.maxAttempts || Date.now() + wait > this.deadline)
+            return false;
+        this.retries++;
+        await throttle_sleep(wait);
+        return true;
+    }
+    asRequestError(error, label, attempts) {
+        if (error instanceof OktaRequestError)
+            return error;
+        if (error instanceof DeadlineError)
+            return new OktaRequestError(`${label}: ${error.message}`, { request: label, attempts });
+        if (error instanceof TransportError) {
+            return new OktaRequestError(`${label} failed: ${error.message}${error.retryable ? ` (after ${attempts} tries)` : ''}`, { request: label, attempts });
+        }
+        return new OktaRequestError(`${label} failed: ${error instanceof Error ? error.message : String(error)}`, { request: label, attempts });
+    }
+    failed(error) {
+        return { kind: 'failed', error };
+    }
+    /** Nothing that leaves the client may carry a credential. */
+    scrub(outcome) {
+        if (outcome.kind === 'failed')
+            outcome.error.message = this.redactor.redact(outcome.error.message);
+        else if (outcome.kind !== 'data')
+            outcome.reason = this.redactor.redact(outcome.reason);
+        return outcome;
+    }
+}
+const first = (v) => (Array.isArray(v) ? v[0] : v);
+function describeJson(v) {
+    return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/connect.ts
+// The options every command that talks to Okta shares, and turning them into a client:
+// the organization, the credentials (options or environment), and how hard to push.
+
+
+
+
+const CONNECTION_OPTIONS = {
+    organization: { type: 'string', short: 'o' },
+    token: { type: 'string' },
+    'client-id': { type: 'string' },
+    'private-key': { type: 'string' },
+    'private-key-id': { type: 'string' },
+    scopes: { type: 'string' },
+    'allow-custom-domain': { type: 'boolean' },
+    'max-concurrency': { type: 'string' },
+    props: { type: 'string', multiple: true },
+};
+const CONNECTION_HELP = `Connection:
+  --organization ORG      the org: dev-123456.okta.com, https://acme.okta.com (or OKTA_ORG_URL)
+  --token TOKEN           an API token (or OKTA_API_TOKEN, OKTA_CLIENT_TOKEN, OKTA_TOKEN)
+  --client-id ID          an OAuth service app instead (or OKTA_API_CLIENT_ID)
+  --private-key KEY       its private key: PEM or JWK text, or a file (or OKTA_API_PRIVATE_KEY)
+  --private-key-id KID    the key id registered with the app (or OKTA_API_PRIVATE_KEY_ID)
+  --scopes "S …"          okta.*.read scopes granted to the app (or OKTA_API_SCOPES)
+  --allow-custom-domain   accept an org custom domain
+  --max-concurrency N     requests in flight at once (default 8)
+  --props name=value      a property for props.<name> (repeatable)
+`;
+/** The organization from the option, else OKTA_ORG_URL, else OKTA_ORG_NAME + OKTA_BASE_URL. */
+function organizationInput(values, env) {
+    const given = values.organization;
+    if (given)
+        return given;
+    if (env.OKTA_ORG_URL)
+        return env.OKTA_ORG_URL;
+    if (env.OKTA_ORG_NAME && env.OKTA_BASE_URL)
+        return `${env.OKTA_ORG_NAME}.${env.OKTA_BASE_URL}`;
+    throw new UsageError('no organization: give --organization (for example dev-123456.okta.com) or set OKTA_ORG_URL');
+}
+/** `name=value` properties; values are read as numbers, booleans or JSON where they look like one. */
+function parseProps(entries) {
+    const props = {};
+    for (const entry of entries ?? []) {
+        const eq = entry.indexOf('=');
+        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
+        if (!/^[A-Za-z_]\w*$/.test(name))
+            throw new UsageError(`--props takes name=value, got '${entry}'`);
+        const raw = entry.slice(eq + 1).trim();
+        let value = raw;
+        if (/^-?\d+(\.\d+)?$/.test(raw))
+            value = Number(raw);
+        else if (raw === 'true' || raw === 'false')
+            value = raw === 'true';
+        else if (/^[[{"]/.test(raw)) {
+            try {
+                value = JSON.parse(raw);
+            }
+            catch {
+                throw new UsageError(`--props ${name}: '${raw}' looks like JSON but does not parse`);
+            }
+        }
+        props[name] = value;
+    }
+    return props;
+}
+function connect(values, env, onProgress) {
+    try {
+        const target = parseOrganization(organizationInput(values, env), { allowCustomDomain: values['allow-custom-domain'] === true });
+        const credentials = resolveCredentials({
+            token: values.token,
+            clientId: values['client-id'],
+            privateKey: values['private-key'],
+            privateKeyId: values['private-key-id'],
+            scopes: values.scopes,
+        }, env);
+        const client = new OktaClient({ target, credentials, maxConcurrency: intOption(values['max-concurrency'], 'max-concurrency', 1, 64), onProgress });
+        return { client, host: new URL(target.origin).host, notice: target.notice };
+    }
+    catch (error) {
+        if (error instanceof OrgDomainError || error instanceof CredentialsError)
+            throw new UsageError(error.message);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+class ProgressLine {
+    stream;
+    last = '';
+    lastDraw = 0;
+    constructor(stream) {
+        this.stream = stream;
+    }
+    get active() {
+        return this.stream.isTTY === true;
+    }
+    update = (p) => {
+        if (!this.active)
+            return;
+        const now = Date.now();
+        if (!p.done && now - this.lastDraw < 100)
+            return;
+        this.lastDraw = now;
+        this.last = `reading ${p.resource}: ${p.items} items, ${p.pages} page${p.pages === 1 ? '' : 's'}`;
+        this.stream.write(`\r\x1b[2K${this.last.slice(0, (this.stream.columns ?? 80) - 1)}`);
+    };
+    clear() {
+        if (this.active && this.last)
+            this.stream.write('\r\x1b[2K');
+        this.last = '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/scan.ts
+// `okta-posture scan`: runs policy bundles (the built-in one unless -f names others) against an
+// org and prints the report. Exit 0 below the risk threshold, 1 at or above it, 2 when the scan
+// could not run (bad bundle, waivers, props, connection).
+
+
+
+
+
+
+
+
+const OUTPUTS = ['compact', 'full', 'json'];
+const SCAN_HELP = `Usage: okta-posture scan [options]
+
+Assess an Okta org against policy bundles (the built-in okta-posture bundle by default).
+
+Options:
+  -f, --policy-bundle PATH   a bundle file or a directory of .mql.yaml files (repeatable)
+  --policy UID               run only this policy of the bundles (repeatable)
+  --waivers FILE             a YAML file of accepted findings
+  --risk-threshold N         exit 1 when the org's risk is N or more (0–101, default 101: never)
+  --output FORMAT            ${OUTPUTS.join(', ')} (default compact)
+${CONNECTION_HELP}`;
+async function scanCommand(argv, out, err, env = process.env) {
+    const { values } = parseCommandArgs(argv, {
+        ...CONNECTION_OPTIONS,
+        'policy-bundle': { type: 'string', short: 'f', multiple: true },
+        policy: { type: 'string', multiple: true },
+        waivers: { type: 'string' },
+        'risk-threshold': { type: 'string' },
+        output: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        out.write(SCAN_HELP);
+        return 0;
+    }
+    const output = choiceOption(values.output, 'output', OUTPUTS) ?? 'compact';
+    const threshold = intOption(values['risk-threshold'], 'risk-threshold', 0, 101) ?? 101;
+    const props = parseProps(values.props);
+    let files;
+    try {
+        files = bundleFiles(values['policy-bundle'] ?? [builtInPolicyDir()]);
+    }
+    catch (error) {
+        if (error instanceof BundlePathError)
+            throw new UsageError(error.message);
+        throw error;
+    }
+    const progress = new ProgressLine(err);
+    const connection = connect(values, env, progress.update);
+    if (connection.notice)
+        err.write(`${connection.notice}\n`);
+    try {
+        const result = await scan({
+            bundleFiles: files,
+            policyUids: values.policy,
+            props,
+            waiverFile: values.waivers,
+            data: connection.client,
+            host: connection.host,
+        });
+        progress.clear();
+        for (const w of result.warnings)
+            err.write(`${w.at.file}:${w.at.line}:${w.at.column}: warning: ${w.message}\n`);
+        if (output === 'json')
+            out.write(`${JSON.stringify(jsonOf(result), null, 2)}\n`);
+        else
+            out.write(consoleReport(result, { full: output === 'full' }));
+        return result.risk !== undefined && result.risk >= threshold ? 1 : 0;
+    }
+    catch (error) {
+        progress.clear();
+        if (error instanceof BundleError || error instanceof PropsError || error instanceof SelectionError) {
+            err.write(`okta-posture scan: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    finally {
+        await connection.client.close();
+    }
+}
+/** A plain JSON view until the report module defines the published shape. */
+function jsonOf(result) {
+    return {
+        asset: result.asset,
+        score: result.score,
+        risk: result.risk,
+        rating: result.rating,
+        counts: result.counts,
+        policies: result.policies,
+        checks: result.checks.map(({ query, ran, ...c }) => ({ ...c, ran: ran.uid })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/demo.ts
+// `okta-posture demo`: starts a simulated org on loopback (the `demo` org unless --org names
+// another) and scans it exactly as `scan` scans a real one, with the org's own credentials.
+
+
+
+
+
+
+
+const DEMO_HELP = `Usage: okta-posture demo [--org NAME] [scan options]
+
+Scan a simulated Okta org served on 127.0.0.1 with the built-in policies: no Okta org or
+credentials needed. --org picks the org: ${Object.keys(BUILT_IN_ORGS).join(', ')} (default demo).
+Every other option is passed to 'scan':
+
+${SCAN_HELP.split('\n').slice(4).join('\n')}`;
+/** Splits `--org NAME` / `--org=NAME` out of the arguments. */
+function takeOrg(argv) {
+    const rest = [];
+    let org = 'demo';
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === '--org')
+            org = argv[++i] ?? '';
+        else if (a.startsWith('--org='))
+            org = a.slice(6);
+        else
+            rest.push(a);
+    }
+    if (!BUILT_IN_ORGS[org] || org === 'large')
+        throw new UsageError(`--org must be one of ${Object.keys(BUILT_IN_ORGS).filter((o) => o !== 'large').join(', ')}, got '${org}'`);
+    return { org, rest };
+}
+async function demoCommand(argv, out, err) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+        out.write(DEMO_HELP);
+        return 0;
+    }
+    const { org, rest } = takeOrg(argv);
+    const sim = await startSimulator({ org });
+    const keyDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'okta-posture-demo-'));
+    try {
+        const env = { OKTA_ORG_URL: sim.url, OKTA_API_TOKEN: sim.token };
+        if (sim.serviceApp) {
+            const keyFile = (0,external_node_path_.join)(keyDir, 'service-app-key.pem');
+            (0,external_node_fs_namespaceObject.writeFileSync)(keyFile, sim.serviceApp.privateKey, { mode: 0o600 });
+            Object.assign(env, {
+                OKTA_API_CLIENT_ID: sim.serviceApp.clientId,
+                OKTA_API_PRIVATE_KEY: keyFile,
+                OKTA_API_PRIVATE_KEY_ID: sim.serviceApp.keyId,
+                OKTA_API_SCOPES: sim.serviceApp.scopes.join(' '),
+            });
+        }
+        err.write(`Scanning the simulated '${sim.orgName}' org at ${sim.url}\n`);
+        return await scanCommand(rest, out, err, env);
+    }
+    finally {
+        await sim.close();
+        (0,external_node_fs_namespaceObject.rmSync)(keyDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/lint.ts
+// `okta-posture lint <files…>`: checks policy bundles and prints each problem with file, line
+// and column. Exit 1 when there are errors (warnings alone pass).
+
+
+
+const LINT_HELP = `Usage: okta-posture lint [options] <bundle.mql.yaml …>
+
+Check policy bundles: YAML, duplicate and unknown keys, undefined uids, MQL that does not parse,
+fields the okta.* resources do not have, props that are not defined.
+
+Options:
+  --quiet    print errors only
+`;
+async function lintCommand(argv, out) {
+    const { values, positionals } = parseCommandArgs(argv, { quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } }, true);
+    if (values.help) {
+        out.write(LINT_HELP);
+        return 0;
+    }
+    if (positionals.length === 0)
+        throw new UsageError('give the bundle files to check: okta-posture lint policies/*.mql.yaml');
+    const { bundle, diagnostics: all } = checkBundleFiles(positionals);
+    const shown = values.quiet ? all.filter((d) => d.severity === 'error') : all;
+    for (const d of shown)
+        out.write(`${formatDiagnostic(d)}\n`);
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.length - errors;
+    const checks = bundle.policies.reduce((n, p) => n + p.groups.reduce((m, g) => m + g.checks.length, 0), 0);
+    out.write(`${positionals.length} file${positionals.length === 1 ? '' : 's'}, ${bundle.policies.length} polic${bundle.policies.length === 1 ? 'y' : 'ies'}, ${checks} check references, ${bundle.queries.size} queries: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    return errors ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/mql/display.ts
+// Turns results into plain trees for printing: resources become their default fields (read on
+// demand), blocks their labelled entries. Printing itself (text or JSON) is then synchronous.
+
+
+const display_MAX_DEPTH = 8;
+async function materialize(v, depth = 0) {
+    if (v instanceof ErrorValue)
+        return { kind: 'error', message: v.message, needs: v.needs };
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+        return { kind: 'scalar', value: v };
+    if (v instanceof MqlTime)
+        return { kind: 'time', ms: v.ms };
+    if (v instanceof MqlDuration)
+        return { kind: 'duration', ms: v.ms };
+    if (v instanceof RegExp)
+        return { kind: 'regex', source: v.source, flags: v.flags };
+    if (depth > display_MAX_DEPTH)
+        return { kind: 'scalar', value: '…' };
+    if (Array.isArray(v))
+        return { kind: 'list', items: await Promise.all(v.map((i) => materialize(i, depth + 1))) };
+    if (v instanceof BlockValue) {
+        const values = await Promise.all(v.entries.map((e) => materialize(e.value, depth + 1)));
+        return { kind: 'block', entries: v.entries.map((e, i) => [e.label, values[i]]) };
+    }
+    if (isResource(v)) {
+        const names = v.defaultFields();
+        const values = await Promise.all(names.map((n) => fieldByPath(v, n)));
+        const fields = await Promise.all(values.map((x) => materialize(x, depth + 1)));
+        return { kind: 'resource', type: v.type, fields: names.map((n, i) => [normalizeLabel(n), fields[i]]) };
+    }
+    if (isDict(v)) {
+        // Sorted, and without null values, which Okta sends for every unset attribute.
+        const keys = Object.keys(v).filter((k) => v[k] !== null).sort();
+        const values = await Promise.all(keys.map((k) => materialize(v[k], depth + 1)));
+        return { kind: 'dict', entries: keys.map((k, i) => [k, values[i]]) };
+    }
+    return { kind: 'scalar', value: String(v) };
+}
+/** A default field may be a path such as `profile['email']`. */
+async function fieldByPath(r, path) {
+    const m = /^(\w+)((?:\[['"][^'"]+['"]\])*)$/.exec(path);
+    if (!m)
+        return r.field(path);
+    let v = await r.field(m[1]);
+    for (const [, key] of m[2].matchAll(/\[['"]([^'"]+)['"]\]/g))
+        v = isDict(v) ? (v[key] ?? null) : null;
+    return v;
+}
+
+;// CONCATENATED MODULE: ./src/mql/format.ts
+const pad = (n) => '  '.repeat(n);
+function formatTime(ms) {
+    const iso = new Date(ms).toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
+}
+function formatDuration(ms) {
+    const abs = Math.abs(ms);
+    const units = [
+        [86_400_000, 'day'],
+        [3_600_000, 'hour'],
+        [60_000, 'minute'],
+        [1000, 'second'],
+    ];
+    for (const [size, name] of units) {
+        if (abs >= size && abs % size === 0) {
+            const n = ms / size;
+            return `${n} ${name}${Math.abs(n) === 1 ? '' : 's'}`;
+        }
+    }
+    return `${ms} ms`;
+}
+function scalar(v) {
+    return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+/** A one-line rendering, used inline (dict values, [ok] lines, resources in lists). */
+function inline(d) {
+    switch (d.kind) {
+        case 'scalar':
+            return scalar(d.value);
+        case 'time':
+            return formatTime(d.ms);
+        case 'duration':
+            return formatDuration(d.ms);
+        case 'regex':
+            return `/${d.source}/${d.flags}`;
+        case 'error':
+            return `error: ${d.message}`;
+        case 'list':
+            return `[${d.items.map(inline).join(', ')}]`;
+        case 'dict':
+            return `{${d.entries.map(([k, v]) => `${k}: ${inline(v)}`).join(', ')}}`;
+        case 'block':
+            return `{${d.entries.map(([k, v]) => `${k}: ${inline(v)}`).join(' ')}}`;
+        case 'resource':
+            return `${d.type}${d.fields.map(([k, v]) => ` ${k}=${inline(v)}`).join('')}`;
+    }
+}
+/** A multi-line rendering starting at indentation `level` (the first line is not indented). */
+function block(d, level = 0) {
+    switch (d.kind) {
+        case 'list':
+            if (d.items.length === 0)
+                return '[]';
+            return `[\n${d.items.map((item, i) => `${pad(level + 1)}${i}: ${item.kind === 'resource' ? inline(item) : block(item, level + 1)}`).join('\n')}\n${pad(level)}]`;
+        case 'block':
+        case 'resource': {
+            const entries = d.kind === 'block' ? d.entries : d.fields;
+            if (entries.length === 0)
+                return '{}';
+            return `{\n${entries.map(([k, v]) => `${pad(level + 1)}${k}: ${block(v, level + 1)}`).join('\n')}\n${pad(level)}}`;
+        }
+        case 'dict': {
+            const one = inline(d);
+            // Flat dicts (a profile) stay on one line however long; nested ones unfold when long.
+            const flat = d.entries.every(([, v]) => v.kind !== 'dict' && v.kind !== 'list');
+            if (flat || one.length <= 160)
+                return one;
+            return `{\n${d.entries.map(([k, v]) => `${pad(level + 1)}${k}: ${block(v, level + 1)}`).join('\n')}\n${pad(level)}}`;
+        }
+        default:
+            return inline(d);
+    }
+}
+/** Resources inside lists print compactly, as cnspec does; blocks and top-level resources expand. */
+function formatResult(label, d) {
+    return `${label}: ${block(d)}`;
+}
+function formatAssertion(a) {
+    if (a.error)
+        return `[error] ${a.text}\n  error: ${a.error.message}`;
+    if (a.ok)
+        return `[ok] value: ${inline(a.value)}`;
+    const lines = [`[failed] ${a.text}`];
+    if (a.expected)
+        lines.push(`  expected: ${a.expected}`);
+    lines.push(`  actual:   ${block(a.value, 2).replace(/^\s+/, '')}`);
+    return lines.join('\n');
+}
+/** JSON for `--json`: times as ISO strings, durations in seconds, resources as their default fields. */
+function toJson(d) {
+    switch (d.kind) {
+        case 'scalar':
+            return d.value;
+        case 'time':
+            return new Date(d.ms).toISOString();
+        case 'duration':
+            return { seconds: d.ms / 1000 };
+        case 'regex':
+            return `/${d.source}/${d.flags}`;
+        case 'error':
+            return { error: d.message, ...(d.needs ? { needs: d.needs } : {}) };
+        case 'list':
+            return d.items.map(toJson);
+        case 'dict':
+        case 'block':
+            return Object.fromEntries(d.entries.map(([k, v]) => [k, toJson(v)]));
+        case 'resource':
+            return Object.fromEntries(d.fields.map(([k, v]) => [k, toJson(v)]));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/mql/present.ts
+// Presents a query's results: text as the cnspec shell prints it, JSON for machines, and the
+// verdict that decides the exit code (an assertion that failed or could not be decided).
+
+
+
+
+
+function errorsIn(v, out = []) {
+    if (v instanceof ErrorValue)
+        out.push(v);
+    else if (Array.isArray(v))
+        v.forEach((x) => errorsIn(x, out));
+    else if (v && typeof v === 'object' && 'entries' in v && Array.isArray(v.entries)) {
+        for (const e of v.entries)
+            errorsIn(e.value, out);
+    }
+    return out;
+}
+async function present(results, source) {
+    const text = [];
+    const json = {};
+    let failed = false;
+    let broken = false;
+    for (const r of results) {
+        const expr = r.statement.type === 'expression' ? r.statement.expression : undefined;
+        if (!expr)
+            continue;
+        const label = labelOf(expr, source);
+        const errors = errorsIn(r.value);
+        if (errors.some((e) => e.kind === 'failed'))
+            broken = true;
+        if (r.assertion) {
+            const error = r.value instanceof ErrorValue ? r.value : undefined;
+            const ok = !error && isTruthy(r.value);
+            if (!ok)
+                failed = true;
+            const shown = r.compared ? r.compared.left : r.judged !== undefined && !ok ? r.judged : r.value;
+            const expected = r.compared && expr.type === 'binary' ? `${expr.op} ${source.slice(expr.right.start, expr.right.end)}` : undefined;
+            text.push(formatAssertion({ text: normalizeLabel(r.statement.text), ok, value: await materialize(shown), expected, error: error && { message: error.message } }));
+            json[normalizeLabel(r.statement.text)] = error ? { error: error.message } : r.value === true || r.value === false ? r.value : isTruthy(r.value);
+            continue;
+        }
+        const verdict = isSuccess(r.value);
+        if (verdict.valid && ('error' in verdict || !verdict.success))
+            failed = true;
+        const shown = await materialize(r.value);
+        text.push(formatResult(label, shown));
+        json[label] = toJson(shown);
+    }
+    return { text: text.join('\n'), json, failed, broken };
+}
+
+;// CONCATENATED MODULE: ./src/query.ts
+// Running one MQL query against an org: parse, check against the resource schema, evaluate,
+// present. Shared by `run` and `shell`.
+
+
+
+
+
+/** Parses and checks a query; throws the first problem as a positioned MqlError. */
+function compileQuery(source, props) {
+    const program = parse(source);
+    const problems = check(program, oktaTypeSchema(props ? new Set(Object.keys(props)) : undefined));
+    if (problems.length)
+        throw problems[0];
+    return program;
+}
+async function runQuery(source, env) {
+    const program = compileQuery(source, env.props);
+    return present(await evaluate(program, env), source);
+}
+
+;// CONCATENATED MODULE: ./src/cli/run.ts
+// `okta-posture run '<query>'`: runs one MQL query against an org and prints the result as the
+// cnspec shell does (or as JSON). Exit 0 when every assertion holds, 1 when one fails, 2 when the
+// query or the connection is wrong.
+
+
+
+
+
+
+const RUN_HELP = `Usage: okta-posture run [options] '<query>'
+
+Run an MQL query against an Okta org, for example:
+  okta-posture run -o dev-123456.okta.com 'okta.organization.threatInsightSettings.action == "block"'
+
+Options:
+  --json                  print the result as JSON
+${CONNECTION_HELP}`;
+async function runCommand(argv, out, err, env = process.env) {
+    const { values, positionals } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
+    if (values.help) {
+        out.write(RUN_HELP);
+        return 0;
+    }
+    if (positionals.length !== 1)
+        throw new UsageError("give exactly one query, in quotes: okta-posture run -o ORG 'okta.users.length'");
+    const query = positionals[0];
+    const progress = new ProgressLine(err);
+    const connection = connect(values, env, progress.update);
+    if (connection.notice)
+        err.write(`${connection.notice}\n`);
+    try {
+        const environment = orgEnvironment({ data: connection.client, host: connection.host, props: parseProps(values.props) });
+        const result = await runQuery(query, environment);
+        progress.clear();
+        out.write(values.json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
+        return result.broken ? 2 : result.failed ? 1 : 0;
+    }
+    catch (error) {
+        progress.clear();
+        if (error instanceof MqlError) {
+            err.write(`${error.render(query)}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    finally {
+        await connection.client.close();
+    }
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/shell/completion.ts
+// Tab completion for the shell, from the resource schema: global names, the fields of the
+// resource a dotted path leads to, and the functions of lists, strings and dicts.
+
+
+const GLOBALS = ['okta', 'asset', 'time', 'props'];
+const completion_TIME_FIELDS = ['now', 'today', 'second', 'minute', 'hour', 'day', 'week'];
+const completion_KEYWORDS = ['help', 'exit', 'true', 'false', 'null', 'empty'];
+function candidatesFor(type) {
+    if (type === 'time')
+        return { fields: completion_TIME_FIELDS };
+    if (typeof type === 'string')
+        return { fields: [], receiver: type === 'dict' ? 'dict' : type === 'string' ? 'string' : 'scalar' };
+    if ('list' in type)
+        return { fields: [], receiver: 'list' };
+    return { fields: Object.keys(RESOURCE_SPECS[type.resource]?.fields ?? {}) };
+}
+/** Follows `okta.users.first` through the schema; undefined when the path leaves it. */
+function resolve(path) {
+    const [head, ...rest] = path;
+    let type;
+    if (head === 'okta' || head === 'asset')
+        type = { resource: head };
+    else if (head === 'time')
+        type = 'time';
+    else
+        return undefined;
+    for (const name of rest) {
+        if (type === 'time')
+            return undefined;
+        if (typeof type === 'object' && 'resource' in type) {
+            const field = RESOURCE_SPECS[type.resource]?.fields[name];
+            if (!field)
+                return undefined;
+            type = field.type;
+        }
+        else if (typeof type === 'object' && 'list' in type && (name === 'first' || name === 'last')) {
+            type = type.list;
+        }
+        else if (typeof type === 'object' && 'list' in type && name === 'where') {
+            // stays a list
+        }
+        else
+            return undefined;
+    }
+    return candidatesFor(type);
+}
+/** Completions for the text before the cursor, as node:readline's completer wants them. */
+function complete(line) {
+    // The dotted path being typed, ignoring call arguments: okta.users.where(…).fi → okta.users.where.fi
+    const tail = /([A-Za-z_][\w]*(?:(?:\([^()]*\))?\.[A-Za-z_]\w*)*(?:\([^()]*\))?\.?)$/.exec(line)?.[1] ?? '';
+    const parts = tail.replace(/\([^()]*\)/g, '').split('.');
+    const partial = parts.pop() ?? '';
+    let names;
+    if (parts.length === 0) {
+        names = [...GLOBALS, ...completion_KEYWORDS];
+    }
+    else {
+        const resolved = resolve(parts);
+        if (!resolved)
+            return [[], partial];
+        const fns = resolved.receiver ? Object.entries(FUNCTIONS).filter(([, f]) => f.on.includes(resolved.receiver)).map(([n]) => n) : [];
+        names = [...resolved.fields, ...fns];
+    }
+    const hits = [...new Set(names)].filter((n) => n.startsWith(partial)).sort();
+    return [hits, partial];
+}
+
+;// CONCATENATED MODULE: ./src/resources/types.ts
+const typeLabel = (t) => typeof t === 'string' ? t : 'list' in t ? `[]${typeLabel(t.list)}` : t.resource;
+
+;// CONCATENATED MODULE: ./src/shell/help.ts
+// The shell's help, written from the resource schema: the collections under `okta`, and for any
+// resource its fields with their types and what they hold.
+
+
+
+
+function table(rows) {
+    const w1 = Math.max(...rows.map((r) => r[0].length));
+    const w2 = Math.max(...rows.map((r) => r[1].length));
+    return rows.map(([a, b, c]) => `  ${a.padEnd(w1)}  ${b.padEnd(w2)}  ${c}`).join('\n');
+}
+function helpText(topic) {
+    if (!topic) {
+        const okta = RESOURCE_SPECS.okta;
+        return [
+            'Query the org with MQL, for example:',
+            '  okta.users.where(status == "SUSPENDED") { profile[\'email\'] status }',
+            '  okta.organization.threatInsightSettings.action == "block"',
+            '',
+            'Resources under okta:',
+            table(Object.entries(okta.fields).map(([name, f]) => [`okta.${name}`, typeLabel(f.type), f.doc])),
+            '',
+            "Type 'help <resource>' (help okta.user) for its fields, 'help functions' for list and text functions,",
+            "Tab to complete, 'exit' to leave. A statement may span lines while braces are open.",
+        ].join('\n');
+    }
+    if (topic === 'functions') {
+        return ['Functions:', table(Object.entries(FUNCTIONS).map(([name, f]) => [`${name}(${f.arity.at(-1) ? '…' : ''})`, f.on.join(', '), f.doc]))].join('\n');
+    }
+    const spec = RESOURCE_SPECS[topic];
+    if (!spec)
+        return `There is no resource '${topic}'${didYouMean(topic, Object.keys(RESOURCE_SPECS))}. Type 'help' for the list.`;
+    return [
+        `${spec.name}: ${spec.doc}`,
+        spec.defaults.length ? `Shown by default: ${spec.defaults.join(', ')}` : '',
+        '',
+        table(Object.entries(spec.fields).map(([name, f]) => [name, typeLabel(f.type), f.doc])),
+    ]
+        .filter((l, i) => l !== '' || i === 2)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/shell/input.ts
+// Whether what has been typed so far is a whole statement, or whether braces, brackets or
+// parentheses are still open (then the shell keeps reading lines).
+/** Open brackets outside strings and comments; negative when there are more closers. */
+function openBrackets(text) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'") {
+            i++;
+            while (i < text.length && text[i] !== c && text[i] !== '\n') {
+                if (text[i] === '\\')
+                    i++;
+                i++;
+            }
+        }
+        else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+        }
+        else if ('{[('.includes(c))
+            depth++;
+        else if ('}])'.includes(c))
+            depth--;
+    }
+    return depth;
+}
+function isComplete(text) {
+    return openBrackets(text) <= 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/shell.ts
+// `okta-posture shell`: explore an org interactively with MQL, like `cnspec shell okta`. History,
+// multi-line input while brackets are open, Tab completion from the schema, `help`, `exit`.
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SHELL_HELP = `Usage: okta-posture shell [options]
+
+Explore an Okta org interactively with MQL ('help' inside the shell lists what there is).
+
+Options:
+  --history FILE          where to keep the history (default ~/.okta-posture/history)
+${CONNECTION_HELP}`;
+const PROMPT = 'okta-posture> ';
+const CONTINUE = '           .. ';
+function loadHistory(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8').split('\n').filter(Boolean).reverse().slice(0, 500);
+    }
+    catch {
+        return [];
+    }
+}
+async function shellCommand(argv, out, err, env = process.env, input = process.stdin) {
+    const { values } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, history: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) {
+        out.write(SHELL_HELP);
+        return 0;
+    }
+    const progress = new ProgressLine(err);
+    const connection = connect(values, env, progress.update);
+    if (connection.notice)
+        err.write(`${connection.notice}\n`);
+    const environment = orgEnvironment({ data: connection.client, host: connection.host, props: parseProps(values.props) });
+    const interactive = input.isTTY === true;
+    const historyFile = values.history ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.okta-posture', 'history');
+    const rl = (0,external_node_readline_namespaceObject.createInterface)({
+        input,
+        output: interactive ? out : undefined,
+        terminal: interactive,
+        completer: complete,
+        history: interactive ? loadHistory(historyFile) : [],
+        historySize: 500,
+    });
+    if (interactive) {
+        out.write(`Connected to ${connection.host}. Type 'help' to see what is there, 'exit' to leave.\n`);
+        rl.setPrompt(PROMPT);
+        rl.prompt();
+    }
+    let buffer = '';
+    let failed = false;
+    const history = [];
+    const handle = async (statement) => {
+        const trimmed = statement.trim();
+        if (!trimmed)
+            return true;
+        if (trimmed === 'exit' || trimmed === 'quit')
+            return false;
+        if (trimmed === 'help' || trimmed.startsWith('help ')) {
+            out.write(`${helpText(trimmed.slice(5).trim() || undefined)}\n`);
+            return true;
+        }
+        history.push(trimmed.replace(/\n/g, ' '));
+        try {
+            const result = await runQuery(trimmed, environment);
+            progress.clear();
+            out.write(`${result.text}\n`);
+            if (result.failed || result.broken)
+                failed = true;
+        }
+        catch (error) {
+            progress.clear();
+            if (!(error instanceof MqlError))
+                throw error;
+            err.write(`${error.render(trimmed, 'shell')}\n`);
+            failed = true;
+        }
+        return true;
+    };
+    // Lines are handled one at a time, in order, even when they arrive faster than queries run.
+    let queue = Promise.resolve(true);
+    await new Promise((resolve, reject) => {
+        rl.on('line', (line) => {
+            queue = queue.then(async (goOn) => {
+                if (!goOn)
+                    return false;
+                buffer = buffer ? `${buffer}\n${line}` : line;
+                if (!isComplete(buffer)) {
+                    if (interactive) {
+                        rl.setPrompt(CONTINUE);
+                        rl.prompt();
+                    }
+                    return true;
+                }
+                const statement = buffer;
+                buffer = '';
+                const keepGoing = await handle(statement);
+                if (!keepGoing)
+                    rl.close();
+                else if (interactive) {
+                    rl.setPrompt(PROMPT);
+                    rl.prompt();
+                }
+                return keepGoing;
+            });
+            queue.catch(reject);
+        });
+        rl.on('close', () => {
+            queue.then(() => resolve(), reject);
+        });
+    });
+    if (buffer.trim())
+        await handle(buffer);
+    if (interactive && history.length) {
+        try {
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(historyFile), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(historyFile, [...loadHistory(historyFile).reverse(), ...history].slice(-500).join('\n') + '\n', { mode: 0o600 });
+        }
+        catch {
+            // History is a convenience; a read-only home must not fail the session.
+        }
+    }
+    await connection.client.close();
+    return interactive ? 0 : failed ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/simulate.ts
 // `okta-posture simulate`: serves a simulated Okta org on loopback until interrupted, and prints
 // the environment a client needs to reach it, each variable alone on a line.
@@ -54746,8 +64826,14 @@ async function simulateCommand(argv, out, err) {
 
 
 
+
+
+
 const COMMANDS = {
+    demo: { summary: 'scan a simulated org with the built-in policies', run: demoCommand },
+    lint: { summary: 'check policy bundles', run: (argv, out) => lintCommand(argv, out) },
     run: { summary: 'run an MQL query against an org', run: (argv, out, err) => runCommand(argv, out, err) },
+    scan: { summary: 'assess an org against policy bundles', run: (argv, out, err) => scanCommand(argv, out, err) },
     shell: { summary: 'explore an org interactively with MQL', run: (argv, out, err) => shellCommand(argv, out, err) },
     simulate: { summary: 'serve a simulated Okta org on loopback', run: simulateCommand },
 };

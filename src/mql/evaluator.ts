@@ -26,6 +26,8 @@ export interface StatementResult {
   compared?: { left: Value; right: Value };
   /** For a predicate function (all, any, …): the list it judged. */
   judged?: Value;
+  /** For all() and none(): the elements that broke the rule. */
+  failing?: Value[];
 }
 
 const COMPARISONS = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=']);
@@ -111,7 +113,13 @@ export class Evaluator {
     if (node.type === 'call' && assertion) {
       const judged = await this.eval(node.target, scope);
       const value = await this.call(node, scope, judged);
-      return { statement, value, assertion, judged };
+      let failing: Value[] | undefined;
+      if ((node.name === 'all' || node.name === 'none') && Array.isArray(judged) && node.args.length === 1 && typeof value === 'boolean') {
+        // Field reads are cached per resource, so asking each element again costs no requests.
+        const verdicts = await Promise.all(judged.map((e) => this.eval(node.args[0]!, { vars: new Map(), subject: e, hasSubject: true, parent: scope })));
+        failing = judged.filter((_, i) => isTruthy(verdicts[i]!) === (node.name === 'none'));
+      }
+      return { statement, value, assertion, judged, failing };
     }
     return { statement, value: await this.eval(node, scope), assertion };
   }
@@ -273,7 +281,7 @@ export class Evaluator {
     if (node.star) {
       const names = isResource(subject) ? subject.fieldNames() : Object.keys(subject);
       const values = await Promise.all(names.map((n) => (isResource(subject) ? subject.field(n) : subject[n]!)));
-      return new BlockValue(names.map((label, i) => ({ label, value: values[i]!, assertion: false })), isResource(subject) ? subject.type : undefined);
+      return new BlockValue(names.map((label, i) => ({ label, value: values[i]!, assertion: false })), subject);
     }
     const entries: BlockEntry[] = [];
     for (const statement of node.body) {
@@ -284,7 +292,7 @@ export class Evaluator {
       const label = labelOf(statement.expression, this.program.source);
       entries.push({ label, value: await this.eval(statement.expression, inner), assertion: isAssertion(statement.expression) });
     }
-    return new BlockValue(entries, isResource(subject) ? subject.type : undefined);
+    return new BlockValue(entries, subject);
   }
 }
 

@@ -35,8 +35,8 @@ export interface BlockEntry {
 export class BlockValue {
   constructor(
     readonly entries: readonly BlockEntry[],
-    /** The resource type the block was applied to, if any. */
-    readonly subjectType?: string,
+    /** The resource or dict the block was applied to. */
+    readonly subject?: Value,
   ) {}
 }
 

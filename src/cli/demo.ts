@@ -1,0 +1,59 @@
+// `okta-posture demo`: starts a simulated org on loopback (the `demo` org unless --org names
+// another) and scans it exactly as `scan` scans a real one, with the org's own credentials.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulator } from '../simulator/index.js';
+import { BUILT_IN_ORGS } from '../simulator/orgs/index.js';
+import { UsageError } from './args.js';
+import { scanCommand, SCAN_HELP } from './scan.js';
+
+export const DEMO_HELP = `Usage: okta-posture demo [--org NAME] [scan options]
+
+Scan a simulated Okta org served on 127.0.0.1 with the built-in policies: no Okta org or
+credentials needed. --org picks the org: ${Object.keys(BUILT_IN_ORGS).join(', ')} (default demo).
+Every other option is passed to 'scan':
+
+${SCAN_HELP.split('\n').slice(4).join('\n')}`;
+
+/** Splits `--org NAME` / `--org=NAME` out of the arguments. */
+function takeOrg(argv: string[]): { org: string; rest: string[] } {
+  const rest: string[] = [];
+  let org = 'demo';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--org') org = argv[++i] ?? '';
+    else if (a.startsWith('--org=')) org = a.slice(6);
+    else rest.push(a);
+  }
+  if (!BUILT_IN_ORGS[org] || org === 'large') throw new UsageError(`--org must be one of ${Object.keys(BUILT_IN_ORGS).filter((o) => o !== 'large').join(', ')}, got '${org}'`);
+  return { org, rest };
+}
+
+export async function demoCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out.write(DEMO_HELP);
+    return 0;
+  }
+  const { org, rest } = takeOrg(argv);
+  const sim = await startSimulator({ org });
+  const keyDir = mkdtempSync(join(tmpdir(), 'okta-posture-demo-'));
+  try {
+    const env: NodeJS.ProcessEnv = { OKTA_ORG_URL: sim.url, OKTA_API_TOKEN: sim.token };
+    if (sim.serviceApp) {
+      const keyFile = join(keyDir, 'service-app-key.pem');
+      writeFileSync(keyFile, sim.serviceApp.privateKey, { mode: 0o600 });
+      Object.assign(env, {
+        OKTA_API_CLIENT_ID: sim.serviceApp.clientId,
+        OKTA_API_PRIVATE_KEY: keyFile,
+        OKTA_API_PRIVATE_KEY_ID: sim.serviceApp.keyId,
+        OKTA_API_SCOPES: sim.serviceApp.scopes.join(' '),
+      });
+    }
+    err.write(`Scanning the simulated '${sim.orgName}' org at ${sim.url}\n`);
+    return await scanCommand(rest, out, err, env);
+  } finally {
+    await sim.close();
+    rmSync(keyDir, { recursive: true, force: true });
+  }
+}
