@@ -41,7 +41,7 @@ describe('okta-posture simulate', () => {
   });
 
   it.each([
-    [['--org', 'nope'], /--org must be one of demo, hardened, empty, large, got 'nope'/],
+    [['--org', 'nope'], /--org must be one of demo, hardened, empty, large, classic, got 'nope'/],
     [['--faults', '1.5'], /--faults must be a probability between 0 and 1, got '1.5'/],
     [['--port', 'eighty'], /--port must be a whole number from 0 to 65535, got 'eighty'/],
     [['--fault-kinds', 'rate-limit,meteor'], /'meteor' is not one of them/],

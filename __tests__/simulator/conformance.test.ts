@@ -8,10 +8,11 @@ import { publicJwk } from '../../src/jose/jwk.js';
 import { ENDPOINTS } from '../../src/okta/endpoints.js';
 import { extractSchemas, type SchemaBundle } from '../../src/simulator/conformance/extractSchemas.js';
 import { SchemaValidator } from '../../src/simulator/conformance/schemaValidator.js';
-import { KNOWN_GAPS, matchingGap } from '../../src/simulator/conformance/specGaps.js';
+import { ADDED_PROPERTIES, KNOWN_GAPS, matchingGap } from '../../src/simulator/conformance/specGaps.js';
 import { describeProblem, sweepOrg, type SweepResult } from '../../src/simulator/conformance/sweep.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { buildOrg } from '../../src/simulator/orgs/index.js';
+import type { OrgFixture } from '../../src/simulator/fixture/format.js';
 import { OrgStore } from '../../src/simulator/store.js';
 import { get, ssws } from '../helpers/http.js';
 import { loadOktaSpec } from '../helpers/spec.js';
@@ -20,15 +21,17 @@ const BUNDLE_PATH = resolve(import.meta.dirname, '../../src/simulator/conformanc
 const now = new Date('2026-12-04T12:00:00.000Z');
 const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const scannerKey = { publicJwk: { ...publicJwk(publicKey), kid: 'test-key' } };
-const ORGS = ['demo', 'hardened', 'empty', 'large'] as const;
+const ORGS = ['demo', 'hardened', 'empty', 'large', 'classic'] as const;
 
 let spec: SchemaBundle;
 const results = new Map<string, SweepResult>();
+const fixtures = new Map<string, OrgFixture>();
 
 beforeAll(() => {
   spec = extractSchemas(loadOktaSpec());
   for (const name of ORGS) {
     const fixture = buildOrg(name, { now, token: 'token', scannerKey, users: 3000 });
+    fixtures.set(name, fixture);
     results.set(name, sweepOrg(new OrgStore(fixture, 'http://127.0.0.1:1'), spec, { sampleEvery: name === 'large' ? 25 : 1 }));
   }
 });
@@ -49,6 +52,16 @@ describe('conformance with Okta OpenAPI spec', () => {
   it('needs every listed spec gap somewhere, so the list cannot go stale', () => {
     const used = new Set([...results.values()].flatMap((r) => [...r.gapsUsed.keys()].map((g) => g.id)));
     expect(KNOWN_GAPS.map((g) => g.id).filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  it('needs every property added to a spec schema: without it the spec rejects what some org serves', () => {
+    const bare = extractSchemas(loadOktaSpec(), { addedProperties: false });
+    const rejected = new Set(
+      ORGS.filter((name) => name !== 'large').flatMap((name) =>
+        sweepOrg(new OrgStore(fixtures.get(name)!, 'http://127.0.0.1:1'), bare).problems.map((p) => p.message),
+      ),
+    );
+    expect(ADDED_PROPERTIES.filter((a) => !rejected.has(`has the property "${a.property}", which the schema does not declare`)).map((a) => a.id)).toEqual([]);
   });
 
   it('serves data on every catalogued endpoint in at least one org', () => {

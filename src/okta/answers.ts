@@ -43,10 +43,11 @@ export function errorOutcome(endpoint: Endpoint, request: string, res: RawRespon
     return { kind: 'unavailable', reason: `${request}: the org does not have this (${describeStatus(details)})` };
   }
   if (res.status === 401 && code === 'E0000015') {
-    return { kind: 'unavailable', reason: `${request}: the org does not have this feature or product (${describeStatus(details)})` };
+    const what = endpoint.identityEngineOnly ? 'this API exists only on Identity Engine orgs, or the org lacks the feature' : 'the org does not have this feature or product';
+    return { kind: 'unavailable', reason: `${request}: ${what} (${describeStatus(details)})` };
   }
   if (res.status === 400 && endpoint.path === '/api/v1/policies' && /invalid policy type/i.test(causes)) {
-    return { kind: 'unavailable', reason: `${request}: this org's engine has no such policy type (${describeStatus(details)})` };
+    return { kind: 'unavailable', reason: `${request}: this org's engine has no such policy type; Classic Engine orgs lack the Identity Engine ones (${describeStatus(details)})` };
   }
   if (res.status === 403) {
     const challenge = header(res, 'www-authenticate') ?? '';

@@ -17,7 +17,7 @@ import { SimulatorServer, type Quirks, type RequestStats } from './server.js';
 import { OrgStore } from './store.js';
 
 export interface SimulatorOptions {
-  /** A built-in org (`demo`, `hardened`, `empty`, `large`); default `demo`. */
+  /** A built-in org (`demo`, `hardened`, `empty`, `large`, `classic`); default `demo`. */
   org?: string;
   /** An org fixture, or the path of a fixture JSON file; overrides `org`. */
   fixture?: OrgFixture | string;

@@ -1,4 +1,5 @@
 // App integrations with their assignments, consent grants, signing keys and service-app roles.
+import { ErrorValue } from '../../mql/values.js';
 import type { FieldSpec, ResourceSpec } from '../types.js';
 
 const str = (doc: string, json?: string): FieldSpec => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
@@ -35,7 +36,11 @@ export const APP_RESOURCES: ResourceSpec[] = [
         from: {
           compute: async (c) => {
             const id = await c.field('accessPolicyId');
-            return typeof id === 'string' ? c.read(`/api/v1/policies/${encodeURIComponent(id)}`, { resource: 'okta.policy' }) : id;
+            if (typeof id === 'string') return c.read(`/api/v1/policies/${encodeURIComponent(id)}`, { resource: 'okta.policy' });
+            // Classic Engine has no authentication policies: say so rather than yield an empty value.
+            const pipeline = await c.read('/.well-known/okta-organization', 'string', 'pipeline');
+            if (pipeline === 'v1') return new ErrorValue('app authentication policies exist only on Identity Engine orgs; this org runs Classic Engine', 'unavailable');
+            return id;
           },
         },
       },

@@ -2,7 +2,7 @@
 // every schema they reference, without prose and examples; then applies the documented additions.
 import { ENDPOINTS } from '../../okta/endpoints.js';
 import type { Schema, SchemaSet } from './schemaValidator.js';
-import { ADDED_DISCRIMINATOR_TAGS, ADDED_RESPONSES, ADDED_SCHEMAS } from './specGaps.js';
+import { ADDED_DISCRIMINATOR_TAGS, ADDED_PROPERTIES, ADDED_RESPONSES, ADDED_SCHEMAS } from './specGaps.js';
 
 export interface SchemaBundle {
   /** `info.version` of the spec the bundle was cut from. */
@@ -69,7 +69,19 @@ function addDiscriminatorTags(schema: Schema): void {
   visit(schema);
 }
 
-export function extractSchemas(spec: OpenApiSpec): SchemaBundle {
+/** Adds the documented extra properties to a schema cut from the spec; fails once the spec has them. */
+function addProperties(name: string, schema: Schema): void {
+  for (const add of ADDED_PROPERTIES.filter((a) => a.schema === name)) {
+    if (!schema.properties) throw new Error(`the spec's ${name} declares no properties; '${add.id}' in specGaps.ts cannot extend it`);
+    if (schema.properties[add.property]) {
+      throw new Error(`the spec now declares ${name}.${add.property}; remove '${add.id}' from specGaps.ts`);
+    }
+    schema.properties[add.property] = structuredClone(add.target);
+  }
+}
+
+/** `addedProperties: false` cuts the spec's schemas without ADDED_PROPERTIES (to show each is needed). */
+export function extractSchemas(spec: OpenApiSpec, options: { addedProperties?: boolean } = {}): SchemaBundle {
   const responses: Record<string, Schema> = {};
   const missing: string[] = [];
   for (const endpoint of ENDPOINTS) {
@@ -88,6 +100,7 @@ export function extractSchemas(spec: OpenApiSpec): SchemaBundle {
   collectRefs(responses, pending);
   collectRefs(ADDED_DISCRIMINATOR_TAGS, pending);
   collectRefs(ADDED_SCHEMAS, pending);
+  collectRefs(ADDED_PROPERTIES, pending);
   while (pending.size) {
     const name = pending.values().next().value as string;
     pending.delete(name);
@@ -95,10 +108,13 @@ export function extractSchemas(spec: OpenApiSpec): SchemaBundle {
     const source = all[name];
     if (!source) throw new Error(`the spec references the schema ${name}, which it does not define`);
     schemas[name] = strip(source);
+    if (options.addedProperties !== false) addProperties(name, schemas[name]);
     const refs = new Set<string>();
     collectRefs(schemas[name], refs);
     refs.forEach((r) => schemas[r] || pending.add(r));
   }
+  const unused = ADDED_PROPERTIES.filter((a) => !schemas[a.schema]).map((a) => a.id);
+  if (unused.length) throw new Error(`no served endpoint reaches the schema these spec additions extend: ${unused.join(', ')}`);
   const sorted = Object.fromEntries(Object.keys(schemas).sort().map((k) => [k, schemas[k]!]));
   const bundle = { specVersion: spec.info.version, responses, schemas: sorted };
   addDiscriminatorTags(bundle as unknown as Schema);

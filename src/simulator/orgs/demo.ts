@@ -12,21 +12,24 @@ import { apiToken, authenticator, customDomain, customRole, eventBridgeLogStream
 
 /** What is wrong with the demo org, in plain words; the built-in policy must find each. */
 export const DEMO_MISCONFIGURATIONS = [
-  'Two thirds of the administrators (4 of 6) are super admins; one of them signs in with SMS only',
+  'Two thirds of the administrators (4 of 6) are super admins; four admins have no phishing-resistant authenticator, and one of them signs in with SMS only',
   'The IT Admins group grants super admin and has no owner',
-  'The Admin Console asks for a second factor but not a phishing-resistant one, and is reachable from anywhere',
-  'The Okta Dashboard accepts a password alone',
+  'The Admin Console asks for a second factor but not a phishing-resistant one, and it is reachable from anywhere, like every other app',
+  'The Okta Dashboard accepts a password alone, and so do the default app policy and the office rule of the Business apps policy',
   'The Admin Console session idles out after 60 minutes and lasts 24 hours',
   'Global sessions idle for 2 hours, never expire, persist across browser restarts, and are not limited to network zones',
-  'The default password policy allows 8 characters, no symbols, no expiry, reuse after 4, 10 attempts, common passwords, and SMS and security-question recovery',
-  'Security questions and SMS can be enrolled as authenticators; Okta Verify does not require FIPS devices or user verification',
-  'ThreatInsight only logs; anonymizing proxies are not blocked; no IP blocklist is in use',
+  'The default password policy allows 8 characters, no symbols, no expiry, reuse after 4, immediate re-changes, 10 attempts, common passwords and passwords that contain a first or last name, and SMS and security-question recovery; the Contractors policy is stricter but still short of the STIG and HealthInsight (12 characters, 90-day expiry, reuse after 10, 5 attempts)',
+  'Security questions and SMS can be enrolled as authenticators, and enrolling a strong one is optional; email counts as a sign-in factor; Okta Verify does not require FIPS devices, user verification or a number challenge on every push',
+  'ThreatInsight only logs; anonymizing proxies are not blocked; no IP or country blocklist is in use',
   'API tokens are owned by super admins and usable from any network; one is over a year old',
-  'Apps sign users in with stored passwords (SWA, basic auth, auto-login); a public SPA uses the implicit grant; a SAML app signs with SHA-1',
-  'A trusted origin and an event hook use plain http; a custom domain is not verified; an inbound IdP links accounts automatically',
+  'Apps sign users in with stored passwords (SWA, basic auth, auto-login); a public SPA uses the implicit grant and does not require PKCE; a SAML app signs with SHA-1',
+  'A trusted origin and an event hook use plain http, and the hook sends no secret; a custom domain is not verified; an inbound IdP links accounts automatically',
+  'The Partner API authorization server issues day-long access tokens; no authorization server puts a limit on refresh-token lifetime',
   'No log stream sends the System Log to a SIEM; no notification emails go to users; suspicious-activity reporting is off',
   'Okta Support has access; new public clients get super admin by default',
-  'No inactivity automation suspends unused accounts; an active user has not signed in for 200 days; another has no MFA factor',
+  'No inactivity automation suspends unused accounts; an active user has not signed in for 200 days; another has no MFA factor; a group rule is invalid',
+  'No device assurance policy checks the devices people sign in from',
+  'It is not set up for DoD use: no DoD consent banner on the sign-in page, no PIV/CAC smart-card authenticator and no DoD certificate authority',
 ] as const;
 
 const PEOPLE: PersonSpec[] = [
@@ -126,13 +129,13 @@ export function demoOrg(now: Date, token: string, scannerKey: ScannerKey): OrgFi
     oktaSupport: { support: 'ENABLED', expiration: b.time.ahead(5), caseNumber: '02917461', _links: { revoke: { href: '/api/v1/org/privacy/oktaSupport/revoke', hints: { allow: ['POST'] } } } },
     clientPrivileges: { clientPrivilegesSetting: true },
     adminConsole: { sessionIdleTimeoutMinutes: 60, sessionMaxLifetimeMinutes: 1440 },
+    userLockout: { preventBruteForceLockoutFromUnknownDevices: true },
+    authenticatorSettings: { verifyKnowledgeSecondWhen2faRequired: true },
   });
   f.threatInsight.action = 'audit';
 
-  // Network zones: an office zone, the (empty) blocklist, anonymizer blocking switched off.
+  // Network zones: an office zone; the system blocklist stays empty and anonymizer blocking stays off, as Okta ships them.
   const office = ipZone(b, { key: 'office', name: 'Lisbon office', usage: 'POLICY', gateways: ['198.51.100.0/24'] });
-  const anonymizers = f.zones.find((z) => z.id === org.zones.anonymizers)!;
-  anonymizers.status = 'INACTIVE';
 
   // Global session policy: a custom rule above the default, with long, persistent sessions.
   addRule(b, org.policies.signOn, signOnRule('employees', 'Employees', 1, { idleMinutes: 120, lifetimeMinutes: 0, persistentCookie: true }));

@@ -156,7 +156,8 @@ export function freshOrg(spec: FreshOrgSpec): FreshOrg {
   const zones = {
     legacy: ipZone(b, { key: 'legacy', name: 'LegacyIpZone', usage: 'POLICY', system: true, gateways: null }),
     blocked: ipZone(b, { key: 'blocked', name: 'BlockedIpZone', usage: 'BLOCKLIST', system: true, gateways: null }),
-    anonymizers: enhancedDynamicZone(b, { key: 'default-enhanced', name: 'DefaultEnhancedDynamicZone', usage: 'BLOCKLIST', system: true, categories: ['ALL_ANONYMIZERS'] }),
+    // Okta creates the anonymizer blocklist zone inactive; an admin has to activate it.
+    anonymizers: enhancedDynamicZone(b, { key: 'default-enhanced', name: 'DefaultEnhancedDynamicZone', usage: 'BLOCKLIST', status: 'INACTIVE', system: true, categories: ['ALL_ANONYMIZERS'] }),
     exempt: ipZone(b, { key: 'default-exempt', name: 'DefaultExemptIpZone', usage: 'POLICY', system: true, gateways: null }),
   };
 

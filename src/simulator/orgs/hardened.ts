@@ -116,6 +116,16 @@ export function hardenedOrg(now: Date, token: string, scannerKey: ScannerKey): O
   b.assignUserRole(user.svc!, 'ORG_ADMIN');
   for (const g of Object.values(groups)) b.addGroupOwner(g, user.cora!);
   b.addGroupOwner(groups.superAdmins, user.amelia!);
+  // Engineers join their group by department, through a valid, active group rule.
+  f.groupRules.push({
+    type: 'group_rule',
+    id: b.id('0pr', 'grouprule:engineering'),
+    status: 'ACTIVE',
+    name: 'Engineering by department',
+    ...b.stamps(100),
+    conditions: { expression: { value: 'user.department=="Engineering"', type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
+    actions: { assignUserToGroups: { groupIds: [groups.engineering] } },
+  });
 
   // The scanner: an OAuth service app, and a zone-restricted token for the one SSWS-only endpoint.
   f.credentials.apiTokens = [{ value: token, userId: user.svc! }];
@@ -141,6 +151,7 @@ export function hardenedOrg(now: Date, token: string, scannerKey: ScannerKey): O
   const corp = ipZone(b, { key: 'corp', name: 'Corporate networks', usage: 'POLICY', gateways: ['203.0.113.0/24', '192.0.2.0/25'] });
   ipZone(b, { key: 'blocklist', name: 'Known bad networks', usage: 'BLOCKLIST', gateways: ['198.18.0.0/15', '100.64.10.0/24'] });
   enhancedDynamicZone(b, { key: 'embargo', name: 'Embargoed countries', usage: 'BLOCKLIST', categories: [], locations: ['KP', 'IR', 'SY', 'CU'] });
+  f.zones.find((z) => z.id === org.zones.anonymizers)!.status = 'ACTIVE';
   apiToken(b, { key: 'notifications', name: 'posture-notifications', userId: user.svc!, createdDaysAgo: 20, lastUsedDaysAgo: 0, zones: [corp] });
 
   // Global session policy: a non-default first rule with short sessions, corporate networks only.
@@ -193,6 +204,12 @@ export function hardenedOrg(now: Date, token: string, scannerKey: ScannerKey): O
   trustedOrigin(b, 'portal', 'Supplier portal', 'https://portal.northwind-aero.example', ['CORS', 'REDIRECT']);
   customDomain(b, 'login.northwind-aero.example', 'COMPLETED', org.brandId);
   eventHook(b, 'siem', 'SOC enrichment', 'https://hooks.northwind-aero.example/okta', true);
+  // The default authorization server: hour-long access tokens; refresh tokens end after 30 days.
+  for (const policy of f.authServerPolicies.default ?? []) {
+    for (const rule of f.authServerPolicyRules[String(policy.id)] ?? []) {
+      rule.actions = { token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 43200, refreshTokenWindowMinutes: 10080 } };
+    }
+  }
   f.brands = [];
   delete f.signInPages[org.brandId];
   brand(b, 'Northwind Aerospace', `<!DOCTYPE html><html><body><div class="banner"><p>${DOD_BANNER} By using this IS, you consent to monitoring.</p></div>{{{SignInWidgetResources}}}<div id="okta-login-container"></div></body></html>`);

@@ -1,5 +1,6 @@
 // The built-in orgs the simulator serves, by name.
 import type { OrgFixture } from '../fixture/format.js';
+import { classicOrg } from './classic.js';
 import { demoOrg } from './demo.js';
 import { emptyOrg } from './empty.js';
 import { hardenedOrg } from './hardened.js';
@@ -39,6 +40,11 @@ export const BUILT_IN_ORGS: Readonly<Record<string, BuiltInOrg>> = {
     description: 'a generated enterprise org (--users N, default 100000)',
     hasScannerApp: false,
     build: (o) => largeOrg(o.now, o.token, o.users),
+  },
+  classic: {
+    description: 'Brackwater Freight Logistics, a Classic Engine org (pipeline v1) with weak settings in their Classic shapes',
+    hasScannerApp: false,
+    build: (o) => classicOrg(o.now, o.token),
   },
 };
 
