@@ -57296,6 +57296,20 @@ class OrgBuilder {
     assignClientRole(clientId, type) {
         (this.fixture.clientRoles[clientId] ??= []).push(this.role(type, clientId, 'CLIENT', `/oauth2/v1/clients/${clientId}`));
     }
+    /** A group rule that puts users matching an Okta expression into groups. */
+    addGroupRule(key, name, expression, groupIds, status = 'ACTIVE') {
+        const id = this.id('0pr', `grouprule:${key}`);
+        this.fixture.groupRules.push({
+            type: 'group_rule',
+            id,
+            status,
+            name,
+            ...this.stamps(100),
+            conditions: { expression: { value: expression, type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
+            actions: { assignUserToGroups: { groupIds } },
+        });
+        return id;
+    }
     addGroupOwner(groupId, userId) {
         const user = this.user(userId);
         const profile = (user?.profile ?? {});
@@ -57477,8 +57491,12 @@ function passwordSettings(p) {
         delegation: { options: { skipUnlock: false } },
     };
 }
-/** The password policy rule: who may change, reset and unlock, and with which methods. */
+/**
+ * The password policy rule: who may change, reset and unlock, and with which methods. Classic
+ * Engine rules (`recoveryMethods` null) name no methods: the policy's recovery settings decide.
+ */
 function passwordRule(key, name, priority, recoveryMethods, system = false) {
+    const requirement = recoveryMethods ? { requirement: { primary: { methods: recoveryMethods }, stepUp: { required: false }, accessControl: 'LEGACY' } } : {};
     return {
         key,
         type: 'PASSWORD',
@@ -57488,10 +57506,7 @@ function passwordRule(key, name, priority, recoveryMethods, system = false) {
         conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
         actions: {
             passwordChange: { access: 'ALLOW' },
-            selfServicePasswordReset: {
-                access: 'ALLOW',
-                requirement: { primary: { methods: recoveryMethods }, stepUp: { required: false }, accessControl: 'LEGACY' },
-            },
+            selfServicePasswordReset: { access: 'ALLOW', ...requirement },
             selfServiceUnlock: { access: 'DENY' },
         },
     };
@@ -57537,7 +57552,8 @@ function enrollmentSettings(authenticators) {
         authenticators: Object.entries(authenticators).map(([key, self]) => ({ key, enroll: { self } })),
     };
 }
-function enrollmentRule(key, name, priority, system = false) {
+/** An MFA enrollment rule: prompt when challenged (the default), at first sign-in (`LOGIN`), or never. */
+function enrollmentRule(key, name, priority, system = false, self = 'CHALLENGE') {
     return {
         key,
         type: 'MFA_ENROLL',
@@ -57545,7 +57561,7 @@ function enrollmentRule(key, name, priority, system = false) {
         priority,
         system,
         conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
-        actions: { enroll: { self: 'CHALLENGE' } },
+        actions: { enroll: { self } },
     };
 }
 /** A Workflow › Automations inactivity rule (USER_LIFECYCLE). */
@@ -58044,18 +58060,6 @@ function factorEnrollmentSettings(enroll) {
         factors: Object.fromEntries(ENABLED_FACTORS.map((key) => [key, { enroll: { self: enroll[key] }, consent: { type: 'NONE' } }])),
     };
 }
-/** An MFA enrollment rule: prompt at first sign-in (`LOGIN`), when challenged, or never. */
-function factorEnrollmentRule(key, name, priority, self, system = false) {
-    return {
-        key,
-        type: 'MFA_ENROLL',
-        name,
-        priority,
-        system,
-        conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
-        actions: { enroll: { self } },
-    };
-}
 /**
  * An Okta sign-on policy rule as Classic Engine serves it: here the rule itself decides whether a
  * second factor is needed; there is no `primaryFactor` and no identity-provider condition (both
@@ -58091,22 +58095,6 @@ function classicSignOnRule(s) {
         },
     };
 }
-/** A Classic password policy rule: change, reset and unlock, without authenticator requirements. */
-function classicPasswordRule(key, name, priority, system = false) {
-    return {
-        key,
-        type: 'PASSWORD',
-        name,
-        priority,
-        system,
-        conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
-        actions: {
-            passwordChange: { access: 'ALLOW' },
-            selfServicePasswordReset: { access: 'ALLOW' },
-            selfServiceUnlock: { access: 'DENY' },
-        },
-    };
-}
 /**
  * Turns the new org freshOrg() creates into the one Okta creates on Classic Engine: no
  * authenticators, authentication or profile-enrollment policies, IP exempt zone or third-generation
@@ -58137,13 +58125,13 @@ function toClassicEngine(org) {
     f.policyRules[org.policies.signOn] = [];
     addRule(b, org.policies.signOn, classicSignOnRule({ key: 'default', name: 'Default Rule', priority: 1, system: true, requireFactor: false, idleMinutes: 120, lifetimeMinutes: 0, persistentCookie: false }));
     f.policyRules[org.policies.password] = [];
-    addRule(b, org.policies.password, classicPasswordRule('default', 'Default Rule', 1, true));
+    addRule(b, org.policies.password, passwordRule('default', 'Default Rule', 1, null, true));
     f.policies.find((p) => p.id === org.policies.mfaEnroll).settings = factorEnrollmentSettings({
         okta_otp: 'OPTIONAL', okta_push: 'OPTIONAL', okta_sms: 'NOT_ALLOWED', okta_call: 'NOT_ALLOWED', okta_email: 'NOT_ALLOWED',
         okta_question: 'NOT_ALLOWED', google_otp: 'NOT_ALLOWED', fido_webauthn: 'NOT_ALLOWED',
     });
     f.policyRules[org.policies.mfaEnroll] = [];
-    addRule(b, org.policies.mfaEnroll, factorEnrollmentRule('default', 'Default Rule', 1, 'CHALLENGE', true));
+    addRule(b, org.policies.mfaEnroll, enrollmentRule('default', 'Default Rule', 1, true, 'CHALLENGE'));
 }
 const PEOPLE = [
     { key: 'marisol', firstName: 'Marisol', lastName: 'Vance', title: 'IT Director', department: 'IT', lastLoginDaysAgo: 0, createdDaysAgo: 1900 },
@@ -58236,7 +58224,7 @@ function classicOrg(now, token) {
             okta_question: 'NOT_ALLOWED', google_otp: 'NOT_ALLOWED', fido_webauthn: 'OPTIONAL',
         }),
     });
-    addRule(b, itEnroll, factorEnrollmentRule('it-login', 'Enroll at first sign-in', 1, 'LOGIN'));
+    addRule(b, itEnroll, enrollmentRule('it-login', 'Enroll at first sign-in', 1, false, 'LOGIN'));
     const defaultEnroll = f.policies.find((p) => p.id === org.policies.mfaEnroll);
     defaultEnroll.priority = 2;
     defaultEnroll.settings = factorEnrollmentSettings({
@@ -58375,23 +58363,8 @@ function demoOrg(now, token, scannerKey) {
     b.addGroupOwner(groups.engineering, user.ada);
     b.addGroupOwner(groups.security, user.dev);
     customRole(b, 'helpdesk-plus', 'Helpdesk Plus', 'Help desk with user lifecycle rights', ['okta.users.read', 'okta.users.lifecycle.manage', 'okta.users.credentials.resetPassword']);
-    f.groupRules.push({
-        type: 'group_rule',
-        id: b.id('0pr', 'grouprule:engineering'),
-        status: 'ACTIVE',
-        name: 'Engineering by department',
-        ...b.stamps(100),
-        conditions: { expression: { value: 'user.department=="Engineering"', type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
-        actions: { assignUserToGroups: { groupIds: [groups.engineering] } },
-    }, {
-        type: 'group_rule',
-        id: b.id('0pr', 'grouprule:contractors'),
-        status: 'INVALID',
-        name: 'Contractors by title',
-        ...b.stamps(100),
-        conditions: { expression: { value: 'user.jobTitle=="Contractor"', type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
-        actions: { assignUserToGroups: { groupIds: [groups.contractors] } },
-    });
+    b.addGroupRule('engineering', 'Engineering by department', 'user.department=="Engineering"', [groups.engineering]);
+    b.addGroupRule('contractors', 'Contractors by title', 'user.jobTitle=="Contractor"', [groups.contractors], 'INVALID');
     // Org settings.
     Object.assign(f.orgSettings, {
         oktaSupport: { support: 'ENABLED', expiration: b.time.ahead(5), caseNumber: '02917461', _links: { revoke: { href: '/api/v1/org/privacy/oktaSupport/revoke', hints: { allow: ['POST'] } } } },
@@ -58568,15 +58541,7 @@ function hardenedOrg(now, token, scannerKey) {
         b.addGroupOwner(g, user.cora);
     b.addGroupOwner(groups.superAdmins, user.amelia);
     // Engineers join their group by department, through a valid, active group rule.
-    f.groupRules.push({
-        type: 'group_rule',
-        id: b.id('0pr', 'grouprule:engineering'),
-        status: 'ACTIVE',
-        name: 'Engineering by department',
-        ...b.stamps(100),
-        conditions: { expression: { value: 'user.department=="Engineering"', type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
-        actions: { assignUserToGroups: { groupIds: [groups.engineering] } },
-    });
+    b.addGroupRule('engineering', 'Engineering by department', 'user.department=="Engineering"', [groups.engineering]);
     // The scanner: an OAuth service app, and a zone-restricted token for the one SSWS-only endpoint.
     f.credentials.apiTokens = [{ value: token, userId: user.svc }];
     f.apiTokens = [];

@@ -10,7 +10,7 @@ import type { OktaObject, OrgFixture } from '../fixture/format.js';
 import { samlApp, swaApp } from './apps.js';
 import { freshOrg, OKTA_DEFAULT_PASSWORD, type FreshOrg } from './fresh.js';
 import type { PersonSpec } from './orgBuilder.js';
-import { addPolicy, addRule, passwordSettings, type RuleSpec } from './policies.js';
+import { addPolicy, addRule, enrollmentRule, passwordRule, passwordSettings, type RuleSpec } from './policies.js';
 import { apiToken, trustedOrigin } from './security.js';
 
 /** What is weak in the classic org, in plain words. */
@@ -39,19 +39,6 @@ export function factorEnrollmentSettings(enroll: Record<ClassicFactorKey, 'REQUI
   return {
     type: 'FACTORS',
     factors: Object.fromEntries(ENABLED_FACTORS.map((key) => [key, { enroll: { self: enroll[key] }, consent: { type: 'NONE' } }])),
-  };
-}
-
-/** An MFA enrollment rule: prompt at first sign-in (`LOGIN`), when challenged, or never. */
-function factorEnrollmentRule(key: string, name: string, priority: number, self: 'CHALLENGE' | 'LOGIN' | 'NEVER', system = false): RuleSpec {
-  return {
-    key,
-    type: 'MFA_ENROLL',
-    name,
-    priority,
-    system,
-    conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
-    actions: { enroll: { self } },
   };
 }
 
@@ -103,23 +90,6 @@ function classicSignOnRule(s: ClassicSignOnSpec): RuleSpec {
   };
 }
 
-/** A Classic password policy rule: change, reset and unlock, without authenticator requirements. */
-function classicPasswordRule(key: string, name: string, priority: number, system = false): RuleSpec {
-  return {
-    key,
-    type: 'PASSWORD',
-    name,
-    priority,
-    system,
-    conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
-    actions: {
-      passwordChange: { access: 'ALLOW' },
-      selfServicePasswordReset: { access: 'ALLOW' },
-      selfServiceUnlock: { access: 'DENY' },
-    },
-  };
-}
-
 /**
  * Turns the new org freshOrg() creates into the one Okta creates on Classic Engine: no
  * authenticators, authentication or profile-enrollment policies, IP exempt zone or third-generation
@@ -148,13 +118,13 @@ function toClassicEngine(org: FreshOrg): void {
   f.policyRules[org.policies.signOn] = [];
   addRule(b, org.policies.signOn, classicSignOnRule({ key: 'default', name: 'Default Rule', priority: 1, system: true, requireFactor: false, idleMinutes: 120, lifetimeMinutes: 0, persistentCookie: false }));
   f.policyRules[org.policies.password] = [];
-  addRule(b, org.policies.password, classicPasswordRule('default', 'Default Rule', 1, true));
+  addRule(b, org.policies.password, passwordRule('default', 'Default Rule', 1, null, true));
   f.policies.find((p) => p.id === org.policies.mfaEnroll)!.settings = factorEnrollmentSettings({
     okta_otp: 'OPTIONAL', okta_push: 'OPTIONAL', okta_sms: 'NOT_ALLOWED', okta_call: 'NOT_ALLOWED', okta_email: 'NOT_ALLOWED',
     okta_question: 'NOT_ALLOWED', google_otp: 'NOT_ALLOWED', fido_webauthn: 'NOT_ALLOWED',
   });
   f.policyRules[org.policies.mfaEnroll] = [];
-  addRule(b, org.policies.mfaEnroll, factorEnrollmentRule('default', 'Default Rule', 1, 'CHALLENGE', true));
+  addRule(b, org.policies.mfaEnroll, enrollmentRule('default', 'Default Rule', 1, true, 'CHALLENGE'));
 }
 
 const PEOPLE: PersonSpec[] = [
@@ -252,7 +222,7 @@ export function classicOrg(now: Date, token: string): OrgFixture {
       okta_question: 'NOT_ALLOWED', google_otp: 'NOT_ALLOWED', fido_webauthn: 'OPTIONAL',
     }),
   });
-  addRule(b, itEnroll, factorEnrollmentRule('it-login', 'Enroll at first sign-in', 1, 'LOGIN'));
+  addRule(b, itEnroll, enrollmentRule('it-login', 'Enroll at first sign-in', 1, false, 'LOGIN'));
   const defaultEnroll = f.policies.find((p) => p.id === org.policies.mfaEnroll)!;
   defaultEnroll.priority = 2;
   defaultEnroll.settings = factorEnrollmentSettings({

@@ -103,26 +103,8 @@ export function demoOrg(now: Date, token: string, scannerKey: ScannerKey): OrgFi
   b.addGroupOwner(groups.engineering, user.ada!);
   b.addGroupOwner(groups.security, user.dev!);
   customRole(b, 'helpdesk-plus', 'Helpdesk Plus', 'Help desk with user lifecycle rights', ['okta.users.read', 'okta.users.lifecycle.manage', 'okta.users.credentials.resetPassword']);
-  f.groupRules.push(
-    {
-      type: 'group_rule',
-      id: b.id('0pr', 'grouprule:engineering'),
-      status: 'ACTIVE',
-      name: 'Engineering by department',
-      ...b.stamps(100),
-      conditions: { expression: { value: 'user.department=="Engineering"', type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
-      actions: { assignUserToGroups: { groupIds: [groups.engineering] } },
-    },
-    {
-      type: 'group_rule',
-      id: b.id('0pr', 'grouprule:contractors'),
-      status: 'INVALID',
-      name: 'Contractors by title',
-      ...b.stamps(100),
-      conditions: { expression: { value: 'user.jobTitle=="Contractor"', type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
-      actions: { assignUserToGroups: { groupIds: [groups.contractors] } },
-    },
-  );
+  b.addGroupRule('engineering', 'Engineering by department', 'user.department=="Engineering"', [groups.engineering]);
+  b.addGroupRule('contractors', 'Contractors by title', 'user.jobTitle=="Contractor"', [groups.contractors], 'INVALID');
 
   // Org settings.
   Object.assign(f.orgSettings, {

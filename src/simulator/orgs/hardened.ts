@@ -117,15 +117,7 @@ export function hardenedOrg(now: Date, token: string, scannerKey: ScannerKey): O
   for (const g of Object.values(groups)) b.addGroupOwner(g, user.cora!);
   b.addGroupOwner(groups.superAdmins, user.amelia!);
   // Engineers join their group by department, through a valid, active group rule.
-  f.groupRules.push({
-    type: 'group_rule',
-    id: b.id('0pr', 'grouprule:engineering'),
-    status: 'ACTIVE',
-    name: 'Engineering by department',
-    ...b.stamps(100),
-    conditions: { expression: { value: 'user.department=="Engineering"', type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
-    actions: { assignUserToGroups: { groupIds: [groups.engineering] } },
-  });
+  b.addGroupRule('engineering', 'Engineering by department', 'user.department=="Engineering"', [groups.engineering]);
 
   // The scanner: an OAuth service app, and a zone-restricted token for the one SSWS-only endpoint.
   f.credentials.apiTokens = [{ value: token, userId: user.svc! }];

@@ -177,6 +177,21 @@ export class OrgBuilder {
     (this.fixture.clientRoles[clientId] ??= []).push(this.role(type, clientId, 'CLIENT', `/oauth2/v1/clients/${clientId}`));
   }
 
+  /** A group rule that puts users matching an Okta expression into groups. */
+  addGroupRule(key: string, name: string, expression: string, groupIds: string[], status: 'ACTIVE' | 'INACTIVE' | 'INVALID' = 'ACTIVE'): string {
+    const id = this.id('0pr', `grouprule:${key}`);
+    this.fixture.groupRules.push({
+      type: 'group_rule',
+      id,
+      status,
+      name,
+      ...this.stamps(100),
+      conditions: { expression: { value: expression, type: 'urn:okta:expression:1.0' }, people: { users: { exclude: [] }, groups: { exclude: [] } } },
+      actions: { assignUserToGroups: { groupIds } },
+    });
+    return id;
+  }
+
   addGroupOwner(groupId: string, userId: string): void {
     const user = this.user(userId);
     const profile = (user?.profile ?? {}) as Record<string, unknown>;

@@ -170,8 +170,12 @@ export function passwordSettings(p: PasswordSpec): OktaObject {
   };
 }
 
-/** The password policy rule: who may change, reset and unlock, and with which methods. */
-export function passwordRule(key: string, name: string, priority: number, recoveryMethods: string[], system = false): RuleSpec {
+/**
+ * The password policy rule: who may change, reset and unlock, and with which methods. Classic
+ * Engine rules (`recoveryMethods` null) name no methods: the policy's recovery settings decide.
+ */
+export function passwordRule(key: string, name: string, priority: number, recoveryMethods: string[] | null, system = false): RuleSpec {
+  const requirement = recoveryMethods ? { requirement: { primary: { methods: recoveryMethods }, stepUp: { required: false }, accessControl: 'LEGACY' } } : {};
   return {
     key,
     type: 'PASSWORD',
@@ -181,10 +185,7 @@ export function passwordRule(key: string, name: string, priority: number, recove
     conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
     actions: {
       passwordChange: { access: 'ALLOW' },
-      selfServicePasswordReset: {
-        access: 'ALLOW',
-        requirement: { primary: { methods: recoveryMethods }, stepUp: { required: false }, accessControl: 'LEGACY' },
-      },
+      selfServicePasswordReset: { access: 'ALLOW', ...requirement },
       selfServiceUnlock: { access: 'DENY' },
     },
   };
@@ -244,7 +245,8 @@ export function enrollmentSettings(authenticators: Record<string, 'REQUIRED' | '
   };
 }
 
-export function enrollmentRule(key: string, name: string, priority: number, system = false): RuleSpec {
+/** An MFA enrollment rule: prompt when challenged (the default), at first sign-in (`LOGIN`), or never. */
+export function enrollmentRule(key: string, name: string, priority: number, system = false, self: 'CHALLENGE' | 'LOGIN' | 'NEVER' = 'CHALLENGE'): RuleSpec {
   return {
     key,
     type: 'MFA_ENROLL',
@@ -252,7 +254,7 @@ export function enrollmentRule(key: string, name: string, priority: number, syst
     priority,
     system,
     conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
-    actions: { enroll: { self: 'CHALLENGE' } },
+    actions: { enroll: { self } },
   };
 }
 
