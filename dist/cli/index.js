@@ -59812,6 +59812,20 @@ function applyUnary(op, v) {
 
 
 
+/** Elements evaluated at once: enough for the client's concurrency, few enough to bound memory. */
+const BATCH = 256;
+/** Maps a list through an async function, a batch at a time, keeping order. */
+async function mapInBatches(list, fn) {
+    if (list.length <= BATCH)
+        return Promise.all(list.map(fn));
+    const out = new Array(list.length);
+    for (let i = 0; i < list.length; i += BATCH) {
+        const part = await Promise.all(list.slice(i, i + BATCH).map(fn));
+        for (let j = 0; j < part.length; j++)
+            out[i + j] = part[j];
+    }
+    return out;
+}
 const PREDICATE_NAMES = new Set(['all', 'any', 'none', 'one', 'contains', 'containsAll', 'containsNone', 'containsOnly', 'in', 'notIn']);
 /** Whether an argument reads as a condition on each element rather than a value to look for. */
 function isPredicateNode(node) {
@@ -59828,7 +59842,7 @@ function isPredicateNode(node) {
 }
 const nullList = (name) => new ErrorValue(`${name}() cannot decide on a list that is null (the data is not there)`);
 async function filter(list, pred, ctx) {
-    const verdicts = await Promise.all(list.map((e) => ctx.withElement(pred, e)));
+    const verdicts = await mapInBatches(list, (e) => ctx.withElement(pred, e));
     const err = verdicts.find((v) => v instanceof ErrorValue);
     if (err)
         return err;
@@ -59851,6 +59865,7 @@ const predicate = (name, decide) => async (target, args, ctx) => {
     const matched = await filter(list, args[0], ctx);
     if (matched instanceof ErrorValue)
         return matched;
+    ctx.matched?.(matched);
     return decide(matched.length, list.length);
 };
 const FUNCTIONS = {
@@ -60076,6 +60091,10 @@ function timeResource(now) {
 function propsResource(props) {
     return { kind: 'resource', type: 'props', id: 'props', field: async (name) => props[name], fieldNames: () => Object.keys(props), defaultFields: () => Object.keys(props) };
 }
+/** Whether a resource has a field, without building its list of names. */
+function hasField(resource, name) {
+    return resource.hasField ? resource.hasField(name) : resource.fieldNames().includes(name);
+}
 class Evaluator {
     program;
     env;
@@ -60088,11 +60107,11 @@ class Evaluator {
         this.propsValue = propsResource(env.props);
     }
     async run() {
-        const scope = { vars: new Map(), hasSubject: false };
+        const scope = { hasSubject: false };
         const results = [];
         for (const statement of this.program.statements) {
             if (statement.type === 'assignment') {
-                scope.vars.set(statement.name, await this.eval(statement.value, scope));
+                (scope.vars ??= new Map()).set(statement.name, await this.eval(statement.value, scope));
                 continue;
             }
             results.push(await this.topLevel(statement, scope));
@@ -60110,12 +60129,13 @@ class Evaluator {
         }
         if (node.type === 'call' && assertion) {
             const judged = await this.eval(node.target, scope);
-            const value = await this.call(node, scope, judged);
+            let matched;
+            const value = await this.call(node, scope, judged, (m) => (matched = m));
             let failing;
-            if ((node.name === 'all' || node.name === 'none') && Array.isArray(judged) && node.args.length === 1 && typeof value === 'boolean') {
-                // Field reads are cached per resource, so asking each element again costs no requests.
-                const verdicts = await Promise.all(judged.map((e) => this.eval(node.args[0], { vars: new Map(), subject: e, hasSubject: true, parent: scope })));
-                failing = judged.filter((_, i) => isTruthy(verdicts[i]) === (node.name === 'none'));
+            if ((node.name === 'all' || node.name === 'none') && Array.isArray(judged) && matched && typeof value === 'boolean') {
+                // all(): the elements that did not match; none(): the ones that did.
+                const hits = new Set(matched);
+                failing = node.name === 'none' ? matched : judged.filter((e) => !hits.has(e));
             }
             return { statement, value, assertion, judged, failing };
         }
@@ -60186,13 +60206,14 @@ class Evaluator {
                 if (name === '_')
                     return s.subject ?? null;
                 const subject = s.subject ?? null;
-                if (isResource(subject) && subject.fieldNames().includes(name))
+                if (isResource(subject) && hasField(subject, name))
                     return subject.field(name);
                 if (isDict(subject) && name in subject)
                     return subject[name];
             }
-            if (s.vars.has(name))
-                return s.vars.get(name);
+            const v = s.vars?.get(name);
+            if (v !== undefined || s.vars?.has(name))
+                return v;
         }
         if (name === 'time')
             return this.time;
@@ -60224,7 +60245,7 @@ class Evaluator {
         const fn = FUNCTIONS[name];
         const receiver = receiverOf(target);
         if (fn && receiver && fn.on.includes(receiver) && fn.arity.includes(0)) {
-            return fn.run(target, [], this.functionContext(node, { vars: new Map(), hasSubject: false }));
+            return fn.run(target, [], this.functionContext(node, { hasSubject: false }));
         }
         if (isDict(target))
             return target[name] ?? null;
@@ -60255,16 +60276,17 @@ class Evaluator {
             return this.member(target, index, { ...node, type: 'member', name: index, nameStart: node.index.start, target: node.target });
         throw new MqlError('type', `a ${typeName(target)} cannot be indexed with [ ]`, node.start, node.end);
     }
-    functionContext(node, scope) {
+    functionContext(node, scope, matched) {
         return {
-            withElement: (arg, element) => this.eval(arg, { vars: new Map(), subject: element, hasSubject: true, parent: scope }),
+            withElement: (arg, element) => this.eval(arg, { subject: element, hasSubject: true, parent: scope }),
+            matched,
             value: (arg) => this.evalOperand(arg, scope),
             fail: (message) => {
                 throw new MqlError('bad-arguments', message, node.start, node.end);
             },
         };
     }
-    async call(node, scope, evaluated) {
+    async call(node, scope, evaluated, matched) {
         const target = evaluated !== undefined ? evaluated : await this.eval(node.target, scope);
         if (target instanceof ErrorValue)
             return target;
@@ -60278,14 +60300,14 @@ class Evaluator {
         if (target !== null && (!receiver || !fn.on.includes(receiver))) {
             throw new MqlError('type', `${node.name}() works on a ${fn.on.join(' or ')}, not on a ${typeName(target)}`, node.nameStart, node.end);
         }
-        return this.guard(node, () => fn.run(target, node.args, this.functionContext(node, scope)));
+        return this.guard(node, () => fn.run(target, node.args, this.functionContext(node, scope, matched)));
     }
     async block(node, scope) {
         const target = await this.eval(node.target, scope);
         if (target instanceof ErrorValue || target === null)
             return target;
         if (Array.isArray(target))
-            return Promise.all(target.map((element) => this.blockOn(element, node, scope)));
+            return mapInBatches(target, (element) => this.blockOn(element, node, scope));
         return this.blockOn(target, node, scope);
     }
     async blockOn(subject, node, scope) {
@@ -60294,7 +60316,7 @@ class Evaluator {
         if (!isResource(subject) && !isDict(subject)) {
             throw new MqlError('type', `a block { … } applies to a resource, a dict or a list of them, not to a ${typeName(subject)}`, node.start, node.end);
         }
-        const inner = { vars: new Map(), subject, hasSubject: true, parent: scope };
+        const inner = { subject, hasSubject: true, parent: scope };
         if (node.star) {
             const names = isResource(subject) ? subject.fieldNames() : Object.keys(subject);
             const values = await Promise.all(names.map((n) => (isResource(subject) ? subject.field(n) : subject[n])));
@@ -60303,7 +60325,7 @@ class Evaluator {
         const entries = [];
         for (const statement of node.body) {
             if (statement.type === 'assignment') {
-                inner.vars.set(statement.name, await this.eval(statement.value, inner));
+                (inner.vars ??= new Map()).set(statement.name, await this.eval(statement.value, inner));
                 continue;
             }
             const label = labelOf(statement.expression, this.program.source);
@@ -60321,7 +60343,7 @@ function innermostSubject(scope) {
 function varNames(scope) {
     const names = [];
     for (let s = scope; s; s = s.parent)
-        names.push(...s.vars.keys());
+        names.push(...(s.vars?.keys() ?? []));
     return names;
 }
 function evaluate(program, env) {
@@ -61286,6 +61308,7 @@ const AUTHORIZATION_SERVER_RESOURCES = [
 const directory_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
 const directory_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
 const directory_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+const lastSegment = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
 const DIRECTORY_RESOURCES = [
     {
         name: 'okta.user',
@@ -61335,6 +61358,17 @@ const DIRECTORY_RESOURCES = [
             label: directory_str('role name'),
             status: directory_str('ACTIVE or INACTIVE'),
             assignmentType: directory_str('USER, GROUP or CLIENT'),
+            assigneeId: { type: 'string', doc: 'id of the user, group or client the role is assigned to', from: { json: '_links.assignee.href', transform: lastSegment } },
+            group: {
+                type: { resource: 'okta.group' },
+                doc: 'the group that grants the role (GROUP assignments; null otherwise)',
+                from: {
+                    compute: async (c) => {
+                        const [kind, id] = await Promise.all([c.field('assignmentType'), c.field('assigneeId')]);
+                        return kind === 'GROUP' && typeof id === 'string' ? c.read(`/api/v1/groups/${encodeURIComponent(id)}`, { resource: 'okta.group' }) : null;
+                    },
+                },
+            },
             created: directory_time('when it was assigned'),
             lastUpdated: directory_time('when it last changed'),
         },
@@ -61427,6 +61461,32 @@ const ORG_RESOURCES = [
                         if (assignees instanceof ErrorValue || !Array.isArray(assignees))
                             return assignees;
                         return Promise.all(assignees.map((a) => c.read(`/api/v1/users/${encodeURIComponent(String(a.id))}`, { resource: 'okta.user' })));
+                    },
+                },
+            },
+            adminGroups: {
+                type: { list: { resource: 'okta.group' } },
+                doc: "groups that grant an admin role to their members (found through the admins' roles, so a group without members is not listed)",
+                from: {
+                    compute: async (c) => {
+                        const admins = await c.field('admins');
+                        if (!Array.isArray(admins))
+                            return admins;
+                        const roles = await Promise.all(admins.map((a) => (isResource(a) ? a.field('roles') : null)));
+                        const failed = roles.find((r) => r instanceof ErrorValue);
+                        if (failed)
+                            return failed;
+                        const ids = new Set();
+                        for (const list of roles) {
+                            for (const role of Array.isArray(list) ? list : []) {
+                                if (!isResource(role) || (await role.field('assignmentType')) !== 'GROUP')
+                                    continue;
+                                const id = await role.field('assigneeId');
+                                if (typeof id === 'string')
+                                    ids.add(id);
+                            }
+                        }
+                        return Promise.all([...ids].sort().map((id) => c.read(`/api/v1/groups/${encodeURIComponent(id)}`, { resource: 'okta.group' })));
                     },
                 },
             },
@@ -62389,6 +62449,9 @@ class Instance {
     }
     fieldNames() {
         return Object.keys(this.spec.fields);
+    }
+    hasField(name) {
+        return Object.hasOwn(this.spec.fields, name);
     }
     defaultFields() {
         return this.spec.defaults;

@@ -2,7 +2,7 @@
 // be an API call, so lists are evaluated concurrently and the client shares repeated reads).
 import type { Node, Program, Statement } from './ast.js';
 import { didYouMean, MqlError } from './errors.js';
-import { FUNCTIONS, receiverOf, type FunctionContext } from './functions.js';
+import { FUNCTIONS, mapInBatches, receiverOf, type FunctionContext } from './functions.js';
 import { applyBinary, applyUnary, EMPTY, OperatorError, type Operand } from './operators.js';
 import { labelOf } from './labels.js';
 import { isTruthy } from './truthiness.js';
@@ -33,7 +33,8 @@ export interface StatementResult {
 const COMPARISONS = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=']);
 
 interface Scope {
-  vars: Map<string, Value>;
+  /** Variables assigned in this scope; created on the first assignment. */
+  vars?: Map<string, Value>;
   subject?: Value;
   hasSubject: boolean;
   parent?: Scope;
@@ -76,6 +77,11 @@ function propsResource(props: Readonly<Record<string, Value>>): ResourceValue {
   return { kind: 'resource', type: 'props', id: 'props', field: async (name) => props[name]!, fieldNames: () => Object.keys(props), defaultFields: () => Object.keys(props) };
 }
 
+/** Whether a resource has a field, without building its list of names. */
+function hasField(resource: ResourceValue, name: string): boolean {
+  return resource.hasField ? resource.hasField(name) : resource.fieldNames().includes(name);
+}
+
 export class Evaluator {
   private readonly time: ResourceValue;
   private readonly propsValue: ResourceValue;
@@ -89,11 +95,11 @@ export class Evaluator {
   }
 
   async run(): Promise<StatementResult[]> {
-    const scope: Scope = { vars: new Map(), hasSubject: false };
+    const scope: Scope = { hasSubject: false };
     const results: StatementResult[] = [];
     for (const statement of this.program.statements) {
       if (statement.type === 'assignment') {
-        scope.vars.set(statement.name, await this.eval(statement.value, scope));
+        (scope.vars ??= new Map()).set(statement.name, await this.eval(statement.value, scope));
         continue;
       }
       results.push(await this.topLevel(statement, scope));
@@ -112,12 +118,13 @@ export class Evaluator {
     }
     if (node.type === 'call' && assertion) {
       const judged = await this.eval(node.target, scope);
-      const value = await this.call(node, scope, judged);
+      let matched: Value[] | undefined;
+      const value = await this.call(node, scope, judged, (m) => (matched = m));
       let failing: Value[] | undefined;
-      if ((node.name === 'all' || node.name === 'none') && Array.isArray(judged) && node.args.length === 1 && typeof value === 'boolean') {
-        // Field reads are cached per resource, so asking each element again costs no requests.
-        const verdicts = await Promise.all(judged.map((e) => this.eval(node.args[0]!, { vars: new Map(), subject: e, hasSubject: true, parent: scope })));
-        failing = judged.filter((_, i) => isTruthy(verdicts[i]!) === (node.name === 'none'));
+      if ((node.name === 'all' || node.name === 'none') && Array.isArray(judged) && matched && typeof value === 'boolean') {
+        // all(): the elements that did not match; none(): the ones that did.
+        const hits = new Set(matched);
+        failing = node.name === 'none' ? matched : judged.filter((e) => !hits.has(e));
       }
       return { statement, value, assertion, judged, failing };
     }
@@ -186,10 +193,11 @@ export class Evaluator {
       if (s.hasSubject) {
         if (name === '_') return s.subject ?? null;
         const subject = s.subject ?? null;
-        if (isResource(subject) && subject.fieldNames().includes(name)) return subject.field(name);
+        if (isResource(subject) && hasField(subject, name)) return subject.field(name);
         if (isDict(subject) && name in subject) return subject[name]!;
       }
-      if (s.vars.has(name)) return s.vars.get(name)!;
+      const v = s.vars?.get(name);
+      if (v !== undefined || s.vars?.has(name)) return v as Value;
     }
     if (name === 'time') return this.time;
     if (name === 'props') return this.propsValue;
@@ -214,7 +222,7 @@ export class Evaluator {
     const fn = FUNCTIONS[name];
     const receiver = receiverOf(target);
     if (fn && receiver && fn.on.includes(receiver) && fn.arity.includes(0)) {
-      return fn.run(target, [], this.functionContext(node, { vars: new Map(), hasSubject: false }));
+      return fn.run(target, [], this.functionContext(node, { hasSubject: false }));
     }
     if (isDict(target)) return target[name] ?? null;
     if (Array.isArray(target)) {
@@ -240,9 +248,10 @@ export class Evaluator {
     throw new MqlError('type', `a ${typeName(target)} cannot be indexed with [ ]`, node.start, node.end);
   }
 
-  private functionContext(node: Node, scope: Scope): FunctionContext {
+  private functionContext(node: Node, scope: Scope, matched?: (elements: Value[]) => void): FunctionContext {
     return {
-      withElement: (arg, element) => this.eval(arg, { vars: new Map(), subject: element, hasSubject: true, parent: scope }),
+      withElement: (arg, element) => this.eval(arg, { subject: element, hasSubject: true, parent: scope }),
+      matched,
       value: (arg) => this.evalOperand(arg, scope),
       fail: (message) => {
         throw new MqlError('bad-arguments', message, node.start, node.end);
@@ -250,7 +259,7 @@ export class Evaluator {
     };
   }
 
-  private async call(node: Extract<Node, { type: 'call' }>, scope: Scope, evaluated?: Value): Promise<Value> {
+  private async call(node: Extract<Node, { type: 'call' }>, scope: Scope, evaluated?: Value, matched?: (elements: Value[]) => void): Promise<Value> {
     const target = evaluated !== undefined ? evaluated : await this.eval(node.target, scope);
     if (target instanceof ErrorValue) return target;
     const fn = FUNCTIONS[node.name];
@@ -262,13 +271,13 @@ export class Evaluator {
     if (target !== null && (!receiver || !fn.on.includes(receiver))) {
       throw new MqlError('type', `${node.name}() works on a ${fn.on.join(' or ')}, not on a ${typeName(target)}`, node.nameStart, node.end);
     }
-    return this.guard(node, () => fn.run(target, node.args, this.functionContext(node, scope)));
+    return this.guard(node, () => fn.run(target, node.args, this.functionContext(node, scope, matched)));
   }
 
   private async block(node: Extract<Node, { type: 'block' }>, scope: Scope): Promise<Value> {
     const target = await this.eval(node.target, scope);
     if (target instanceof ErrorValue || target === null) return target;
-    if (Array.isArray(target)) return Promise.all(target.map((element) => this.blockOn(element, node, scope)));
+    if (Array.isArray(target)) return mapInBatches(target, (element) => this.blockOn(element, node, scope));
     return this.blockOn(target, node, scope);
   }
 
@@ -277,7 +286,7 @@ export class Evaluator {
     if (!isResource(subject) && !isDict(subject)) {
       throw new MqlError('type', `a block { … } applies to a resource, a dict or a list of them, not to a ${typeName(subject)}`, node.start, node.end);
     }
-    const inner: Scope = { vars: new Map(), subject, hasSubject: true, parent: scope };
+    const inner: Scope = { subject, hasSubject: true, parent: scope };
     if (node.star) {
       const names = isResource(subject) ? subject.fieldNames() : Object.keys(subject);
       const values = await Promise.all(names.map((n) => (isResource(subject) ? subject.field(n) : subject[n]!)));
@@ -286,7 +295,7 @@ export class Evaluator {
     const entries: BlockEntry[] = [];
     for (const statement of node.body) {
       if (statement.type === 'assignment') {
-        inner.vars.set(statement.name, await this.eval(statement.value, inner));
+        (inner.vars ??= new Map()).set(statement.name, await this.eval(statement.value, inner));
         continue;
       }
       const label = labelOf(statement.expression, this.program.source);
@@ -303,7 +312,7 @@ function innermostSubject(scope: Scope): Value | undefined {
 
 function varNames(scope: Scope): string[] {
   const names: string[] = [];
-  for (let s: Scope | undefined = scope; s; s = s.parent) names.push(...s.vars.keys());
+  for (let s: Scope | undefined = scope; s; s = s.parent) names.push(...(s.vars?.keys() ?? []));
   return names;
 }
 

@@ -13,6 +13,22 @@ export interface FunctionContext {
   value(node: Node): Promise<Operand>;
   /** Throws a positioned error about this call. */
   fail(message: string): never;
+  /** Told which elements met a predicate function's condition (for naming what failed a check). */
+  matched?: (elements: Value[]) => void;
+}
+
+/** Elements evaluated at once: enough for the client's concurrency, few enough to bound memory. */
+const BATCH = 256;
+
+/** Maps a list through an async function, a batch at a time, keeping order. */
+export async function mapInBatches<T, R>(list: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  if (list.length <= BATCH) return Promise.all(list.map(fn));
+  const out: R[] = new Array(list.length);
+  for (let i = 0; i < list.length; i += BATCH) {
+    const part = await Promise.all(list.slice(i, i + BATCH).map(fn));
+    for (let j = 0; j < part.length; j++) out[i + j] = part[j]!;
+  }
+  return out;
 }
 
 export type Receiver = 'list' | 'string' | 'dict' | 'scalar';
@@ -45,7 +61,7 @@ export function isPredicateNode(node: Node): boolean {
 const nullList = (name: string) => new ErrorValue(`${name}() cannot decide on a list that is null (the data is not there)`);
 
 async function filter(list: Value[], pred: Node, ctx: FunctionContext): Promise<Value[] | ErrorValue> {
-  const verdicts = await Promise.all(list.map((e) => ctx.withElement(pred, e)));
+  const verdicts = await mapInBatches(list, (e) => ctx.withElement(pred, e));
   const err = verdicts.find((v): v is ErrorValue => v instanceof ErrorValue);
   if (err) return err;
   return list.filter((_, i) => isTruthy(verdicts[i]!));
@@ -66,6 +82,7 @@ const predicate =
     const list = target as Value[];
     const matched = await filter(list, args[0]!, ctx);
     if (matched instanceof ErrorValue) return matched;
+    ctx.matched?.(matched);
     return decide(matched.length, list.length);
   };
 

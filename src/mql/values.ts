@@ -46,6 +46,8 @@ export interface ResourceValue {
   readonly type: string;
   /** Stable identity, used for equality and caching. */
   readonly id: string;
+  /** Whether the resource has this field (cheaper than searching fieldNames()). */
+  hasField?(name: string): boolean;
   field(name: string): Promise<Value>;
   fieldNames(): readonly string[];
   defaultFields(): readonly string[];

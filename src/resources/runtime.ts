@@ -124,6 +124,10 @@ class Instance implements ResourceValue {
     return Object.keys(this.spec.fields);
   }
 
+  hasField(name: string): boolean {
+    return Object.hasOwn(this.spec.fields, name);
+  }
+
   defaultFields(): readonly string[] {
     return this.spec.defaults;
   }

@@ -5,6 +5,7 @@ import type { FieldSpec, ResourceSpec } from '../types.js';
 const str = (doc: string, json?: string): FieldSpec => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
 const time = (doc: string, json?: string): FieldSpec => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
 const dict = (doc: string, json?: string): FieldSpec => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+const lastSegment = (href: unknown) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
 
 export const DIRECTORY_RESOURCES: ResourceSpec[] = [
   {
@@ -57,6 +58,17 @@ export const DIRECTORY_RESOURCES: ResourceSpec[] = [
       label: str('role name'),
       status: str('ACTIVE or INACTIVE'),
       assignmentType: str('USER, GROUP or CLIENT'),
+      assigneeId: { type: 'string', doc: 'id of the user, group or client the role is assigned to', from: { json: '_links.assignee.href', transform: lastSegment } },
+      group: {
+        type: { resource: 'okta.group' },
+        doc: 'the group that grants the role (GROUP assignments; null otherwise)',
+        from: {
+          compute: async (c) => {
+            const [kind, id] = await Promise.all([c.field('assignmentType'), c.field('assigneeId')]);
+            return kind === 'GROUP' && typeof id === 'string' ? c.read(`/api/v1/groups/${encodeURIComponent(id)}`, { resource: 'okta.group' }) : null;
+          },
+        },
+      },
       created: time('when it was assigned'),
       lastUpdated: time('when it last changed'),
     },

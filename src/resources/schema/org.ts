@@ -1,6 +1,6 @@
 // The root `okta` resource, the organization and its org-wide settings, and `asset`.
 import { SECURITY_NOTIFICATIONS_PATH } from '../../okta/endpoints.js';
-import { ErrorValue } from '../../mql/values.js';
+import { ErrorValue, isResource } from '../../mql/values.js';
 import type { FieldSpec, ResourceContext, ResourceSpec } from '../types.js';
 
 const list = (resource: string, read: string, doc: string): FieldSpec => ({ type: { list: { resource } }, doc, from: { read } });
@@ -41,6 +41,28 @@ export const ORG_RESOURCES: ResourceSpec[] = [
             const assignees = await c.read('/api/v1/iam/assignees/users', 'dict');
             if (assignees instanceof ErrorValue || !Array.isArray(assignees)) return assignees;
             return Promise.all(assignees.map((a) => c.read(`/api/v1/users/${encodeURIComponent(String((a as { id: unknown }).id))}`, { resource: 'okta.user' })));
+          },
+        },
+      },
+      adminGroups: {
+        type: { list: { resource: 'okta.group' } },
+        doc: "groups that grant an admin role to their members (found through the admins' roles, so a group without members is not listed)",
+        from: {
+          compute: async (c) => {
+            const admins = await c.field('admins');
+            if (!Array.isArray(admins)) return admins;
+            const roles = await Promise.all(admins.map((a) => (isResource(a) ? a.field('roles') : null)));
+            const failed = roles.find((r) => r instanceof ErrorValue);
+            if (failed) return failed;
+            const ids = new Set<string>();
+            for (const list of roles) {
+              for (const role of Array.isArray(list) ? list : []) {
+                if (!isResource(role) || (await role.field('assignmentType')) !== 'GROUP') continue;
+                const id = await role.field('assigneeId');
+                if (typeof id === 'string') ids.add(id);
+              }
+            }
+            return Promise.all([...ids].sort().map((id) => c.read(`/api/v1/groups/${encodeURIComponent(id)}`, { resource: 'okta.group' })));
           },
         },
       },
