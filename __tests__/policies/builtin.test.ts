@@ -111,11 +111,11 @@ const CLASSIC_PASSES = [
   'password-changed-notification', 'behavior-detection-active', 'no-dormant-active-users', 'group-rules-valid', 'suspended-accounts-deactivated',
 ];
 
-async function scanOrg(org: string): Promise<ScanResult> {
+async function scanOrg(org: string, props: Record<string, number> = {}): Promise<ScanResult> {
   const sim: RunningSimulator = await startSimulator({ org });
   const client = clientFor(sim, { credentials: { apiToken: sim.token, ...(sim.serviceApp ? { serviceApp: serviceAppOf(sim) } : {}) }, timeoutMs: 10_000 });
   try {
-    return await scan({ bundleFiles: FILES, data: client, host: `${org}.okta.com`, now: NOW });
+    return await scan({ bundleFiles: FILES, data: client, host: `${org}.okta.com`, now: NOW, props });
   } finally {
     await client.close();
     await sim.close();
@@ -201,6 +201,13 @@ describe('the built-in bundle on the simulator orgs', () => {
     const status = statusOf(r);
     expect(EMPTY_MUST_FAIL.map((u) => [u, status[u]])).toEqual(EMPTY_MUST_FAIL.map((u) => [u, 'fail']));
     expect(uidsWith(r, 'error')).toEqual([]);
+  });
+
+  it('leaves out the per-user factor check on orgs larger than maxUsersForFactorCheck', async () => {
+    // The demo org has 15 enabled users: at 14 the check would cost more requests than allowed.
+    const r = await scanOrg('demo', { maxUsersForFactorCheck: 14 });
+    expect(statusOf(r)['active-users-mfa-enrolled']).toBeUndefined();
+    expect(statusOf(await scanOrg('demo', { maxUsersForFactorCheck: 15 }))['active-users-mfa-enrolled']).toBe('fail');
   });
 
   it('classic: checks that need Identity Engine error and say why; only engine-neutral checks pass', () => {
