@@ -4,9 +4,16 @@
 export class Redactor {
   private readonly secrets = new Set<string>();
 
+  /** `onSecret` hears of each new secret (the action masks it in the runner's log). */
+  constructor(private readonly onSecret?: (secret: string) => void) {}
+
   /** Registers secrets; values shorter than 8 characters are too common to scrub safely. */
   add(...values: Array<string | undefined>): void {
-    for (const v of values) if (v && v.length >= 8) this.secrets.add(v);
+    for (const v of values) {
+      if (!v || v.length < 8 || this.secrets.has(v)) continue;
+      this.secrets.add(v);
+      this.onSecret?.(v);
+    }
   }
 
   redact(text: string): string {

@@ -6,7 +6,7 @@ import { orgEnvironment } from './resources/environment.js';
 import type { DataSource } from './resources/runtime.js';
 import { formatDiagnostic, type Bundle, type Diagnostic } from './policy/bundle.js';
 import { executePolicies, rescore, type CheckResult, type PolicyResult } from './policy/execute.js';
-import { checkBundleFiles } from './policy/load.js';
+import { checkBundleFiles, checkBundleTexts } from './policy/load.js';
 import { propDefinitions, resolveProps } from './policy/props.js';
 import { combinedScore, riskOf, riskRating, type CheckStatus, type Rating } from './policy/scoring.js';
 import { applyWaivers, loadWaiverFile, type WaiverNote } from './policy/waivers.js';
@@ -38,7 +38,10 @@ export interface ScanResult {
 }
 
 export interface ScanOptions {
-  bundleFiles: readonly string[];
+  /** The bundle files to read, unless bundleTexts is given. */
+  bundleFiles?: readonly string[];
+  /** Bundle texts to use in place of reading files: the bundles as they are on a git ref, say. */
+  bundleTexts?: ReadonlyArray<{ file: string; text: string }>;
   policyUids?: readonly string[];
   props?: Readonly<Record<string, Value>>;
   waiverFile?: string;
@@ -47,16 +50,16 @@ export interface ScanOptions {
   now?: number;
 }
 
-/** Loads and lints bundles; throws BundleError when any has errors. */
-export function loadCheckedBundle(files: readonly string[]): { bundle: Bundle; warnings: Diagnostic[] } {
-  const { bundle, diagnostics } = checkBundleFiles(files);
+/** Loads and lints bundles (read from files, or given as texts); throws BundleError when any has errors. */
+export function loadCheckedBundle(files: readonly string[], texts?: ReadonlyArray<{ file: string; text: string }>): { bundle: Bundle; warnings: Diagnostic[] } {
+  const { bundle, diagnostics } = texts ? checkBundleTexts(texts) : checkBundleFiles(files);
   if (diagnostics.some((d) => d.severity === 'error')) throw new BundleError(diagnostics);
   return { bundle, warnings: diagnostics };
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const now = options.now ?? Date.now();
-  const { bundle, warnings } = loadCheckedBundle(options.bundleFiles);
+  const { bundle, warnings } = loadCheckedBundle(options.bundleFiles ?? [], options.bundleTexts);
   const waivers = options.waiverFile ? loadWaiverFile(options.waiverFile) : { waivers: [], diagnostics: [] };
   if (waivers.diagnostics.some((d) => d.severity === 'error')) throw new BundleError(waivers.diagnostics);
 

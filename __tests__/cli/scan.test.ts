@@ -1,12 +1,14 @@
 // `okta-posture scan` and `demo`, run from the built bundle as a person runs them: the compact
 // report, JSON, the risk threshold's exit code, props, policy selection, bad bundles, and no
 // secret anywhere in the output.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, serve, CLI, ROOT, type Served } from '../helpers/cli.js';
 
 interface JsonReport {
-  risk: number;
+  riskScore: number;
   rating: string;
   counts: Record<string, number>;
   checks: Array<{ uid: string; status: string }>;
@@ -16,23 +18,30 @@ interface JsonReport {
 const statusOf = (r: JsonReport, uid: string) => r.checks.find((c) => c.uid === uid)?.status;
 
 describe('okta-posture demo', () => {
-  it('scans the demo org with the built-in policies and prints the compact report', async () => {
-    const r = await runCli(['demo'], { timeoutMs: 60_000 });
+  it('scans the demo org with the built-in policies, prints the compact report and writes every report', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'okta-posture-demo-')), 'results');
+    const r = await runCli(['demo', '--report-dir', dir], { timeoutMs: 60_000 });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^Scanning the simulated 'demo' org at http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(r.stderr).toMatch(/^Scanning the simulated 'demo' org at http:\/\/127\.0\.0\.1:\d+\nWrote the summary, JSON, SARIF and JUnit reports to .*results\/\n$/);
+    expect(readdirSync(dir).sort()).toEqual(['junit.xml', 'okta-posture.json', 'okta-posture.sarif', 'summary.md']);
+    expect((JSON.parse(readFileSync(join(dir, 'okta-posture.json'), 'utf8')) as JsonReport).riskScore).toBe(90);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('Risk 90 / 100');
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<\?xml/);
     expect(r.stdout).toMatch(/^Asset: Okta Organization 127\.0\.0\.1:\d+\n/);
-    expect(r.stdout).toMatch(/\nFailing:\n✕ CRITICAL \(90\): +The Okta Dashboard requires multifactor authentication\n {4}Catch-all Rule\n/);
-    expect(r.stdout).toMatch(/\n✕ CRITICAL \(90\): +The System Log is streamed to a central log server\n/);
-    expect(r.stdout).toMatch(/ {4}terraform-okta\n/);
-    expect(r.stdout).toMatch(/Checks: 15 passed, 72 failed, 0 errors, 0 skipped, 0 waived\n/);
-    expect(r.stdout).toMatch(/\nOkta Organization\n {2}CRITICAL \(90\): +Okta Organization 127\.0\.0\.1:\d+\n$/);
+    expect(r.stdout).toMatch(/\n✓ Pass: +Passwords must contain a number\n/);
+    expect(r.stdout).toMatch(/\n✕ Fail: +CRITICAL \(90\) +The Okta Dashboard requires multifactor authentication\n {10}Catch-all Rule\n/);
+    expect(r.stdout).toMatch(/\n✕ Fail: +CRITICAL \(90\) +The System Log is streamed to a central log server\n/);
+    expect(r.stdout).toMatch(/\n {10}terraform-okta\n/);
+    expect(r.stdout).not.toContain('Remediation');
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stdout).toMatch(/\nRisk: 90 \(critical\) — 72 failed, 15 passed, 0 errors, 0 skipped, 0 waived\n$/);
   }, 60_000);
 
   it('exits 1 when the risk reaches --risk-threshold, 0 below it', async () => {
     const at = await runCli(['demo', '--risk-threshold', '90'], { timeoutMs: 60_000 });
     const below = await runCli(['demo', '--org', 'hardened', '--risk-threshold', '1'], { timeoutMs: 60_000 });
     expect([at.code, below.code]).toEqual([1, 0]);
-    expect(below.stdout).toMatch(/NONE \(0\): +Okta Organization/);
+    expect(below.stdout).toMatch(/\nRisk: 0 \(none\) — 0 failed, 87 passed, 0 errors, 0 skipped, 0 waived\n$/);
   }, 60_000);
 
   it('applies --props and --policy, and prints JSON', async () => {
@@ -69,7 +78,9 @@ describe('okta-posture scan against a served org', () => {
     const env = { OKTA_ORG_URL: served.env.OKTA_ORG_URL!, OKTA_API_TOKEN: served.env.OKTA_API_TOKEN! };
     const r = await runCli(['scan', '--output', 'full'], { env, timeoutMs: 60_000 });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Passing:\n✓ ');
+    expect(r.stdout).toMatch(/\n✓ Pass: +\S/);
+    expect(r.stdout).toMatch(/\n {10}Failing resources \(\d+\):\n/);
+    expect(r.stdout).toMatch(/\n {10}Remediation \(console\):\n {12}\S/);
     expect(`${r.stdout}${r.stderr}`).not.toContain(env.OKTA_API_TOKEN);
     const json = await runCli(['scan', '--output', 'json'], { env, timeoutMs: 60_000 });
     expect(json.stdout).not.toContain(env.OKTA_API_TOKEN);

@@ -59188,6 +59188,8 @@ async function startSimulator(options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/policy/scoring.ts
 /** A check's score, or undefined when it is not scored. */
 function checkScore(c) {
@@ -59289,193 +59291,78 @@ function impactRating(impact) {
     return 'none';
 }
 
-;// CONCATENATED MODULE: ./src/report/console.ts
+;// CONCATENATED MODULE: ./src/version.ts
+// okta-posture's version, as package.json states it (a test keeps the two equal).
+const VERSION = '0.1.0';
 
-const upper = (r) => (r ?? 'unrated').toUpperCase();
-function failingLine(c) {
-    const risk = c.impact ?? 100;
-    return `✕ ${`${upper(impactRating(c.impact))} (${risk}):`.padEnd(16)} ${c.title}`;
-}
-function resourcesLine(c, max) {
-    if (c.failingResources.length === 0)
-        return undefined;
-    const names = c.failingResources.slice(0, max).map((f) => f.name);
-    const more = c.failingResources.length - names.length;
-    return `    ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-}
-const byRisk = (a, b) => (b.impact ?? 100) - (a.impact ?? 100) || a.title.localeCompare(b.title);
-function consoleReport(result, options = {}) {
-    const max = options.maxResources ?? 5;
-    const lines = [`Asset: ${result.asset.name}`, ''];
-    const of = (status) => result.checks.filter((c) => c.status === status);
-    const passing = of('pass');
-    if (options.full && passing.length) {
-        lines.push('Passing:');
-        for (const c of [...passing].sort((a, b) => a.title.localeCompare(b.title)))
-            lines.push(`✓ ${c.title}`);
-        lines.push('');
-    }
-    const waived = of('waived');
-    if (waived.length) {
-        lines.push('Waived:');
-        for (const c of waived)
-            lines.push(`~ ${c.title}`, `    ${c.waiver?.reason ?? ''}${c.waiver?.owner ? ` (${c.waiver.owner}` : ''}${c.waiver?.expires ? `${c.waiver?.owner ? ', ' : ' ('}until ${c.waiver.expires})` : c.waiver?.owner ? ')' : ''}`);
-        lines.push('');
-    }
-    const errors = of('error');
-    const skipped = of('skip');
-    if (errors.length || (options.full && skipped.length)) {
-        lines.push('Not assessed:');
-        for (const c of errors)
-            lines.push(`! Error: ${c.title}`, `    ${c.message ?? ''}${c.needs ? ` (needs ${c.needs})` : ''}`);
-        if (options.full)
-            for (const c of skipped)
-                lines.push(`. Skipped: ${c.title}`);
-        lines.push('');
-    }
-    const failing = of('fail').sort(byRisk);
-    if (failing.length) {
-        lines.push('Failing:');
-        for (const c of failing) {
-            lines.push(failingLine(c));
-            const res = resourcesLine(c, max);
-            if (res)
-                lines.push(res);
-            if (c.waiver?.expired)
-                lines.push(`    waiver expired ${c.waiver.expires}: ${c.waiver.reason}`);
-        }
-        lines.push('');
-    }
-    const n = result.counts;
-    lines.push(`Checks: ${n.pass} passed, ${n.fail} failed, ${n.error} errors, ${n.skip} skipped, ${n.waived} waived`);
-    lines.push('Policies:');
-    for (const p of result.policies) {
-        const risk = p.score === undefined ? 'unscored' : `${upper(riskRating(100 - p.score))} (${100 - p.score})`;
-        lines.push(`  ${risk.padEnd(16)} ${p.name}${p.version ? ` ${p.version}` : ''}`);
-    }
-    lines.push('', 'Scanned 1 asset', '', 'Okta Organization');
-    lines.push(`  ${(result.risk === undefined ? 'UNRATED' : `${upper(result.rating)} (${result.risk}):`).padEnd(16)} ${result.asset.name}`);
-    return `${lines.join('\n')}\n`;
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/policy/files.ts
-// Where bundles come from: files and directories the user names (a directory means every
-// `.mql.yaml` under it), or the built-in bundle in the package's `policies/` directory.
+;// CONCATENATED MODULE: ./src/report/report.ts
 
 
-
-const BUNDLE_FILE = /\.mql\.ya?ml$/;
-class BundlePathError extends Error {
-    name = 'BundlePathError';
+const REPORT_SCHEMA_VERSION = '1.0';
+const RATINGS = ['critical', 'high', 'medium', 'low', 'none'];
+/** The plain value of a prop or MQL value, for JSON. */
+function plain(v) {
+    return JSON.parse(JSON.stringify(v, (_k, x) => (x instanceof RegExp ? x.source : x)));
 }
-function walk(dir, out) {
-    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules')
-            continue;
-        const path = (0,external_node_path_.join)(dir, entry.name);
-        if (entry.isDirectory())
-            walk(path, out);
-        else if (BUNDLE_FILE.test(entry.name))
-            out.push(path);
-    }
-}
-/** Expands directories to the bundle files under them; a named file is taken as it is. */
-function bundleFiles(paths) {
-    const out = [];
-    for (const path of paths) {
-        let isDir;
-        try {
-            isDir = (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
-        }
-        catch {
-            throw new BundlePathError(`the policy bundle '${path}' does not exist`);
-        }
-        if (!isDir) {
-            out.push(path);
-            continue;
-        }
-        const before = out.length;
-        walk(path, out);
-        if (out.length === before)
-            throw new BundlePathError(`the directory '${path}' holds no .mql.yaml bundle files`);
-    }
-    return [...new Set(out)];
-}
-/** The built-in bundle's directory: `policies/` at the package root, found from this module. */
-function builtInPolicyDir(from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))) {
-    for (let dir = (0,external_node_path_.resolve)(from);; dir = (0,external_node_path_.dirname)(dir)) {
-        const candidate = (0,external_node_path_.join)(dir, 'policies');
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'package.json')) && (0,external_node_fs_namespaceObject.existsSync)(candidate))
-            return candidate;
-        if ((0,external_node_path_.dirname)(dir) === dir)
-            throw new BundlePathError(`the built-in policies were not found above ${from}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/mql/errors.ts
-// Errors a user can cause in MQL carry a stable code and the span they refer to, and render with
-// the offending line and a caret under the column.
-class MqlError extends Error {
-    code;
-    start;
-    end;
-    name = 'MqlError';
-    constructor(code, message, start, end = start + 1) {
-        super(message);
-        this.code = code;
-        this.start = start;
-        this.end = end;
-    }
-    /** 1-based line and column of the error's start in `source`. */
-    position(source) {
-        const before = source.slice(0, Math.min(this.start, source.length));
-        const line = before.split('\n').length;
-        return { line, column: this.start - before.lastIndexOf('\n') };
-    }
-    /** The message, then the source line and a caret (or underline) under the spot. */
-    render(source, origin = 'query') {
-        const { line, column } = this.position(source);
-        const text = source.split('\n')[line - 1] ?? '';
-        const width = Math.max(1, Math.min(this.end, this.start + text.length - column + 1) - this.start);
-        const gutter = `${line} | `;
-        return [
-            `${origin}:${line}:${column}: ${this.message}`,
-            `${gutter}${text}`,
-            `${' '.repeat(gutter.length + column - 1)}${'^'.repeat(width)}`,
-        ].join('\n');
-    }
-}
-/** Closest candidates by edit distance, for "did you mean" hints. */
-function suggest(name, candidates, max = 2) {
-    const scored = [];
-    const lower = name.toLowerCase();
-    for (const c of candidates) {
-        const d = distance(lower, c.toLowerCase());
-        const limit = Math.max(2, Math.floor(name.length / 3));
-        // Close in spelling, or a longer name that holds what was typed ('user' → 'users').
-        if (d <= limit || (lower.length >= 3 && c.toLowerCase().includes(lower)))
-            scored.push([c, d]);
-    }
-    return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, max).map(([c]) => c);
-}
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return row[b.length];
-}
-function didYouMean(name, candidates) {
-    const close = suggest(name, candidates);
-    return close.length ? ` (did you mean ${close.map((c) => `'${c}'`).join(' or ')}?)` : '';
+function buildReport(result, meta = {}) {
+    const checks = result.checks.map((c) => {
+        const impact = c.impact ?? 100;
+        const at = c.query.at;
+        return {
+            uid: c.uid,
+            ...(c.variant ? { variant: c.variant } : {}),
+            title: c.title,
+            impact,
+            impactRating: impactRating(c.impact),
+            status: c.status,
+            risk: c.status === 'fail' ? impact : 0,
+            failingResources: c.failingResources,
+            ...(c.message ? { message: c.message } : {}),
+            ...(c.needs ? { needs: c.needs } : {}),
+            ...(c.waiver ? { waiver: { reason: c.waiver.reason, owner: c.waiver.owner, expires: c.waiver.expires, expired: c.waiver.expired, uncovered: c.waiver.uncovered } } : {}),
+            docs: { desc: c.query.docs.desc?.trim(), audit: c.query.docs.audit?.trim(), remediation: c.query.docs.remediation.map((r) => ({ id: r.id, desc: r.desc.trim() })) },
+            refs: c.query.refs,
+            tags: c.query.tags,
+            policies: c.policies,
+            source: { file: at.file, line: at.line, column: at.column, builtIn: meta.builtInFiles?.has(at.file) ?? false },
+            ...(c.ran.mql ? { mql: c.ran.mql.text.trim() } : {}),
+        };
+    });
+    const failuresByImpact = Object.fromEntries(RATINGS.map((r) => [r, 0]));
+    for (const c of checks)
+        if (c.status === 'fail')
+            failuresByImpact[c.impactRating]++;
+    const byEndpoint = meta.client?.requests ?? {};
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: 'okta-posture', version: VERSION },
+        organization: result.asset.host,
+        asset: result.asset.name,
+        scannedAt: result.finishedAt,
+        riskScore: result.risk ?? null,
+        rating: result.rating ?? 'unrated',
+        counts: result.counts,
+        failuresByImpact,
+        policies: result.policies.map((p) => ({
+            uid: p.uid,
+            name: p.name,
+            ...(p.version ? { version: p.version } : {}),
+            scoringSystem: p.scoringSystem,
+            score: p.score ?? null,
+            riskScore: p.score === undefined ? null : 100 - p.score,
+            checks: p.checks,
+        })),
+        checks,
+        props: Object.fromEntries(Object.entries(result.props).map(([k, v]) => [k, plain(v)])),
+        requests: {
+            total: Object.values(byEndpoint).reduce((a, b) => a + b, 0),
+            byEndpoint,
+            retries: meta.client?.retries ?? 0,
+            rateLimitWaitMs: meta.client?.rateLimitWaitMs ?? 0,
+        },
+        durations: { totalMs: Math.round(meta.totalMs ?? 0) },
+        warnings: result.warnings.map((w) => ({ file: w.at.file, line: w.at.line, column: w.at.column, message: w.message })),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/mql/values.ts
@@ -59553,6 +59440,1155 @@ function typeName(v) {
 /** The first error among values, so that errors propagate through operations. */
 function firstError(...values) {
     return values.find(isError);
+}
+
+;// CONCATENATED MODULE: ./src/resources/runtime.ts
+
+function outcomeToValue(outcome) {
+    switch (outcome.kind) {
+        case 'data':
+            return outcome.value;
+        case 'unavailable':
+            return new ErrorValue(outcome.reason, 'unavailable');
+        case 'forbidden':
+            return new ErrorValue(`${outcome.reason}; needs ${outcome.needs}`, 'forbidden', outcome.needs);
+        case 'failed':
+            return new ErrorValue(outcome.error.message, 'failed');
+    }
+}
+function dig(value, path) {
+    if (!path)
+        return value;
+    let v = value;
+    for (const part of path.split('.')) {
+        if (typeof v !== 'object' || v === null)
+            return null;
+        v = v[part];
+    }
+    return v === undefined ? null : v;
+}
+/** Fills `{name}` in an endpoint template from the object's JSON; undefined when a value is missing. */
+function fillPath(template, params, json) {
+    let missing = false;
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        const v = dig(json, params?.[name] ?? name);
+        if (typeof v !== 'string' && typeof v !== 'number')
+            missing = true;
+        return encodeURIComponent(String(v));
+    });
+    return missing ? undefined : path;
+}
+class ResourceGraph {
+    specs;
+    data;
+    instances = new Map();
+    constructor(specs, data) {
+        this.specs = specs;
+        this.data = data;
+    }
+    spec(type) {
+        const spec = this.specs[type];
+        if (!spec)
+            throw new Error(`the resource schema has no ${type}`);
+        return spec;
+    }
+    /** The instance of `type` for this JSON, shared by every list the object appears in. */
+    instance(type, json) {
+        const spec = this.spec(type);
+        const id = json ? String(dig(json, spec.identity ?? 'id') ?? '') : '';
+        const key = `${type}\u0000${id || (json ? JSON.stringify(json) : '')}`;
+        let found = this.instances.get(key);
+        if (!found)
+            this.instances.set(key, (found = new Instance(this, spec, id || type, json)));
+        return found;
+    }
+    /** Converts JSON (or an error) to a field's MQL type. */
+    convert(raw, type) {
+        if (raw instanceof ErrorValue)
+            return raw;
+        if (raw === null || raw === undefined)
+            return null;
+        if (typeof type === 'string') {
+            switch (type) {
+                case 'string':
+                    return typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
+                case 'int':
+                    return typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : null;
+                case 'bool':
+                    return typeof raw === 'boolean' ? raw : raw === 'true' ? true : raw === 'false' ? false : null;
+                case 'time': {
+                    const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+                    return Number.isFinite(ms) ? new MqlTime(ms) : new ErrorValue(`'${String(raw).slice(0, 40)}' is not a time`);
+                }
+                case 'dict':
+                    return raw;
+            }
+        }
+        if ('list' in type) {
+            if (!Array.isArray(raw))
+                return new ErrorValue(`expected a list, Okta answered with ${typeof raw}`);
+            return raw.map((item) => this.convert(item, type.list));
+        }
+        if (typeof raw !== 'object' || Array.isArray(raw))
+            return new ErrorValue(`expected an object for ${type.resource}`);
+        return this.instance(type.resource, raw);
+    }
+    async read(path, type, pick, transform) {
+        const raw = outcomeToValue(await this.data.read(path));
+        if (raw instanceof ErrorValue)
+            return raw;
+        const picked = dig(raw, pick);
+        return this.convert(transform ? transform(picked) : picked, type);
+    }
+}
+class Instance {
+    graph;
+    spec;
+    id;
+    kind = 'resource';
+    type;
+    cache = new Map();
+    own;
+    constructor(graph, spec, id, json) {
+        this.graph = graph;
+        this.spec = spec;
+        this.id = id;
+        this.type = spec.name;
+        if (json)
+            this.own = Promise.resolve(json);
+    }
+    fieldNames() {
+        return Object.keys(this.spec.fields);
+    }
+    hasField(name) {
+        return Object.hasOwn(this.spec.fields, name);
+    }
+    defaultFields() {
+        return this.spec.defaults;
+    }
+    field(name) {
+        let pending = this.cache.get(name);
+        if (!pending) {
+            pending = this.resolve(name);
+            this.cache.set(name, pending);
+        }
+        return pending;
+    }
+    json() {
+        this.own ??= this.spec.load
+            ? this.graph.data.read(this.spec.load).then((o) => {
+                const v = outcomeToValue(o);
+                return v instanceof ErrorValue ? v : typeof v === 'object' && v !== null ? v : new ErrorValue(`${this.spec.load} did not answer with an object`);
+            })
+            : Promise.resolve({});
+        return this.own;
+    }
+    context() {
+        return {
+            json: () => this.json(),
+            field: (n) => this.field(n),
+            read: (path, type, pick) => this.graph.read(path, type, pick),
+            make: (type, json) => this.graph.instance(type, json),
+        };
+    }
+    async resolve(name) {
+        const field = this.spec.fields[name];
+        if (!field)
+            throw new Error(`${this.type} has no field ${name}`);
+        const from = field.from ?? { json: name };
+        if ('compute' in from)
+            return from.compute(this.context());
+        const json = await this.json();
+        if (json instanceof ErrorValue)
+            return json;
+        if ('json' in from) {
+            const raw = dig(json, from.json);
+            return this.graph.convert(from.transform ? from.transform(raw, json) : raw, field.type);
+        }
+        const path = fillPath(from.read, from.params, json);
+        if (path === undefined)
+            return null;
+        const transform = from.transform;
+        return this.graph.read(path, field.type, from.pick, transform && ((v) => transform(v, json)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resources/schema/apps.ts
+// App integrations with their assignments, consent grants, signing keys and service-app roles.
+
+const str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const time = (doc) => ({ type: 'time', doc });
+const dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+const policyIdFromHref = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
+const APP_RESOURCES = [
+    {
+        name: 'okta.application',
+        doc: 'An app integration.',
+        defaults: ['name'],
+        fields: {
+            id: str('app id'),
+            name: str('app key: saasure (Admin Console), okta_enduser (Dashboard), oidc_client, bookmark, template_swa, …'),
+            label: str('display name'),
+            status: str('ACTIVE or INACTIVE'),
+            signOnMode: str('SAML_2_0, OPENID_CONNECT, BROWSER_PLUGIN (SWA), BASIC_AUTH, AUTO_LOGIN, BOOKMARK, WS_FEDERATION, …'),
+            created: time('when it was added'),
+            lastUpdated: time('when it last changed'),
+            credentials: dict('credential settings (signing key id, OAuth client, SWA scheme)'),
+            settings: dict('sign-on settings (SAML signOn, OIDC oauthClient, …)'),
+            features: { type: { list: 'string' }, doc: 'provisioning features' },
+            licensing: dict('licensing'),
+            profile: dict('app profile'),
+            visibility: dict('dashboard visibility'),
+            accessibility: dict('self-service and redirect settings'),
+            universalLogoutStatus: str('Universal Logout status', 'universalLogout.status'),
+            accessPolicyId: { type: 'string', doc: 'id of the authentication policy', from: { json: '_links.accessPolicy.href', transform: policyIdFromHref } },
+            accessPolicy: {
+                type: { resource: 'okta.policy' },
+                doc: 'the authentication (access) policy that guards the app (Identity Engine)',
+                from: {
+                    compute: async (c) => {
+                        const id = await c.field('accessPolicyId');
+                        if (typeof id === 'string')
+                            return c.read(`/api/v1/policies/${encodeURIComponent(id)}`, { resource: 'okta.policy' });
+                        // Classic Engine has no authentication policies: say so rather than yield an empty value.
+                        const pipeline = await c.read('/.well-known/okta-organization', 'string', 'pipeline');
+                        if (pipeline === 'v1')
+                            return new ErrorValue('app authentication policies exist only on Identity Engine orgs; this org runs Classic Engine', 'unavailable');
+                        return id;
+                    },
+                },
+            },
+            assignedUsers: { type: { list: { resource: 'okta.application.user' } }, doc: 'users assigned, directly or by group', from: { read: '/api/v1/apps/{appId}/users', params: { appId: 'id' } } },
+            assignedGroups: { type: { list: { resource: 'okta.application.groupAssignment' } }, doc: 'groups assigned', from: { read: '/api/v1/apps/{appId}/groups', params: { appId: 'id' } } },
+            scopeConsentGrants: { type: { list: { resource: 'okta.application.scopeConsentGrant' } }, doc: 'Okta API scopes granted to the app', from: { read: '/api/v1/apps/{appId}/grants', params: { appId: 'id' } } },
+            signingKeys: { type: { list: { resource: 'okta.application.key' } }, doc: 'signing certificates', from: { read: '/api/v1/apps/{appId}/credentials/keys', params: { appId: 'id' } } },
+            adminRoles: {
+                type: { list: { resource: 'okta.role' } },
+                doc: 'admin roles assigned to a service app',
+                from: { read: '/oauth2/v1/clients/{clientId}/roles', params: { clientId: 'credentials.oauthClient.client_id' } },
+            },
+        },
+    },
+    {
+        name: 'okta.application.user',
+        doc: "A user's assignment to an app.",
+        defaults: ['scope', 'status'],
+        fields: {
+            id: str('user id'),
+            scope: str('USER (directly) or GROUP'),
+            status: str('assignment status'),
+            syncState: str('provisioning sync state'),
+            created: time('when it was assigned'),
+            lastUpdated: time('when it last changed'),
+            credentials: dict('app credentials (user name)'),
+            profile: dict('app profile'),
+            user: { type: { resource: 'okta.user' }, doc: 'the user', from: { read: '/api/v1/users/{id}' } },
+        },
+    },
+    {
+        name: 'okta.application.groupAssignment',
+        doc: "A group's assignment to an app.",
+        defaults: ['id', 'priority'],
+        fields: {
+            id: str('group id'),
+            priority: { type: 'int', doc: 'assignment priority' },
+            profile: dict('app profile for the group'),
+            lastUpdated: time('when it last changed'),
+            group: { type: { resource: 'okta.group' }, doc: 'the group', from: { read: '/api/v1/groups/{groupId}', params: { groupId: 'id' } } },
+        },
+    },
+    {
+        name: 'okta.application.scopeConsentGrant',
+        doc: 'An Okta API scope granted to an app.',
+        defaults: ['scopeId', 'status'],
+        fields: {
+            id: str('grant id'),
+            scopeId: str('the scope, e.g. okta.users.read'),
+            status: str('ACTIVE or REVOKED'),
+            source: str('ADMIN or END_USER'),
+            issuer: str('issuer'),
+            created: time('when it was granted'),
+            lastUpdated: time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.application.key',
+        doc: "An app's signing key.",
+        defaults: ['kid', 'expiresAt'],
+        identity: 'kid',
+        fields: {
+            kid: str('key id'),
+            kty: str('key type'),
+            use: str('use'),
+            created: time('when it was created'),
+            expiresAt: time('when it expires'),
+            lastUpdated: time('when it last changed'),
+            x5c: { type: { list: 'string' }, doc: 'certificate chain' },
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/authorizationServers.ts
+const authorizationServers_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const authorizationServers_time = (doc) => ({ type: 'time', doc });
+const authorizationServers_dict = (doc) => ({ type: 'dict', doc });
+/** A list under the server; each item learns its server's id, as nothing in Okta's JSON says it. */
+const under = (resource, path, doc) => ({
+    type: { list: { resource } },
+    doc,
+    from: {
+        read: `/api/v1/authorizationServers/{authServerId}${path}`,
+        params: { authServerId: 'id' },
+        transform: (items, server) => (Array.isArray(items) ? items.map((i) => ({ ...i, authorizationServerId: server.id })) : items),
+    },
+});
+const AUTHORIZATION_SERVER_RESOURCES = [
+    {
+        name: 'okta.authorizationServer',
+        doc: 'A custom authorization server.',
+        defaults: ['name', 'status', 'issuer'],
+        fields: {
+            id: authorizationServers_str('server id (default for the default server)'),
+            name: authorizationServers_str('name'),
+            description: authorizationServers_str('description'),
+            status: authorizationServers_str('ACTIVE or INACTIVE'),
+            issuer: authorizationServers_str('issuer URL'),
+            issuerMode: authorizationServers_str('ORG_URL, CUSTOM_URL or DYNAMIC'),
+            audiences: { type: { list: 'string' }, doc: 'token audiences' },
+            default: { type: 'bool', doc: 'the default custom authorization server', from: { json: 'id', transform: (v) => v === 'default' } },
+            signingKid: authorizationServers_str('current signing key id', 'credentials.signing.kid'),
+            signingRotationMode: authorizationServers_str('AUTO or MANUAL key rotation', 'credentials.signing.rotationMode'),
+            created: authorizationServers_time('when it was created'),
+            lastUpdated: authorizationServers_time('when it last changed'),
+            policies: under('okta.authorizationServer.policy', '/policies', 'access policies'),
+            scopes: under('okta.authorizationServer.scope', '/scopes', 'scopes'),
+            claims: under('okta.authorizationServer.claim', '/claims', 'claims'),
+            keys: under('okta.authorizationServer.key', '/credentials/keys', 'signing keys'),
+        },
+    },
+    {
+        name: 'okta.authorizationServer.policy',
+        doc: 'An access policy of an authorization server.',
+        defaults: ['name', 'status', 'priority'],
+        fields: {
+            id: authorizationServers_str('policy id'),
+            authorizationServerId: authorizationServers_str('the server it belongs to'),
+            name: authorizationServers_str('name'),
+            description: authorizationServers_str('description'),
+            status: authorizationServers_str('ACTIVE or INACTIVE'),
+            type: authorizationServers_str('OAUTH_AUTHORIZATION_POLICY'),
+            priority: { type: 'int', doc: 'evaluation order' },
+            system: { type: 'bool', doc: 'created by Okta' },
+            conditions: authorizationServers_dict('which clients it applies to'),
+            created: authorizationServers_time('when it was created'),
+            lastUpdated: authorizationServers_time('when it last changed'),
+            rules: {
+                type: { list: { resource: 'okta.authorizationServer.policyRule' } },
+                doc: 'rules',
+                from: {
+                    read: '/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules',
+                    params: { authServerId: 'authorizationServerId', policyId: 'id' },
+                },
+            },
+        },
+    },
+    {
+        name: 'okta.authorizationServer.policyRule',
+        doc: 'A rule of an authorization server policy.',
+        defaults: ['name', 'status'],
+        fields: {
+            id: authorizationServers_str('rule id'),
+            name: authorizationServers_str('name'),
+            status: authorizationServers_str('ACTIVE or INACTIVE'),
+            type: authorizationServers_str('RESOURCE_ACCESS'),
+            priority: { type: 'int', doc: 'evaluation order' },
+            system: { type: 'bool', doc: 'created by Okta' },
+            actions: authorizationServers_dict('token lifetimes (token.accessTokenLifetimeMinutes, refreshTokenLifetimeMinutes, …)'),
+            conditions: authorizationServers_dict('grant types, scopes and people it applies to'),
+            created: authorizationServers_time('when it was created'),
+            lastUpdated: authorizationServers_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.authorizationServer.scope',
+        doc: 'A scope of an authorization server.',
+        defaults: ['name', 'consent'],
+        fields: {
+            id: authorizationServers_str('scope id'),
+            name: authorizationServers_str('name'),
+            displayName: authorizationServers_str('display name'),
+            description: authorizationServers_str('description'),
+            consent: authorizationServers_str('IMPLICIT, REQUIRED or FLEXIBLE'),
+            metadataPublish: authorizationServers_str('ALL_CLIENTS or NO_CLIENTS'),
+            default: { type: 'bool', doc: 'granted by default' },
+            system: { type: 'bool', doc: 'created by Okta' },
+        },
+    },
+    {
+        name: 'okta.authorizationServer.claim',
+        doc: 'A claim of an authorization server.',
+        defaults: ['name', 'status', 'claimType'],
+        fields: {
+            id: authorizationServers_str('claim id'),
+            name: authorizationServers_str('name'),
+            status: authorizationServers_str('ACTIVE or INACTIVE'),
+            claimType: authorizationServers_str('RESOURCE (access token) or IDENTITY (ID token)'),
+            valueType: authorizationServers_str('EXPRESSION, GROUPS or SYSTEM'),
+            value: authorizationServers_str('the value expression'),
+            system: { type: 'bool', doc: 'created by Okta' },
+            alwaysIncludeInToken: { type: 'bool', doc: 'included whatever the scopes' },
+        },
+    },
+    {
+        name: 'okta.authorizationServer.key',
+        doc: 'A signing key of an authorization server.',
+        defaults: ['kid', 'status'],
+        identity: 'kid',
+        fields: {
+            kid: authorizationServers_str('key id'),
+            status: authorizationServers_str('ACTIVE, NEXT or EXPIRED'),
+            alg: authorizationServers_str('algorithm'),
+            kty: authorizationServers_str('key type'),
+            use: authorizationServers_str('use'),
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/directory.ts
+const directory_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const directory_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
+const directory_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+const lastSegment = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
+const DIRECTORY_RESOURCES = [
+    {
+        name: 'okta.user',
+        doc: 'A user (person or service account).',
+        defaults: ["profile['email']"],
+        aliases: Object.fromEntries(['email', 'login', 'firstName', 'lastName', 'displayName', 'department', 'title', 'manager', 'mobilePhone', 'employeeNumber'].map((k) => [k, `profile['${k}']`])),
+        fields: {
+            id: directory_str('user id'),
+            status: directory_str('STAGED, PROVISIONED, ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT, SUSPENDED or DEPROVISIONED'),
+            transitioningToStatus: directory_str('the status a pending change leads to'),
+            profile: directory_dict('profile attributes (login, email, firstName, lastName, …)'),
+            credentials: directory_dict('credential metadata: provider {type, name}, recovery question; never a secret'),
+            type: directory_dict('the user type {id}'),
+            activated: directory_time('when the user was activated'),
+            created: directory_time('when the user was created'),
+            lastLogin: directory_time('the last sign-in'),
+            lastUpdated: directory_time('when the user was last changed'),
+            passwordChanged: directory_time('when the password last changed'),
+            statusChanged: directory_time('when the status last changed'),
+            factors: { type: { list: { resource: 'okta.userFactor' } }, doc: 'enrolled factors', from: { read: '/api/v1/users/{userId}/factors', params: { userId: 'id' } } },
+            roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles, direct and through groups', from: { read: '/api/v1/users/{userId}/roles', params: { userId: 'id' } } },
+            groups: { type: { list: { resource: 'okta.group' } }, doc: 'groups the user belongs to', from: { read: '/api/v1/users/{id}/groups' } },
+        },
+    },
+    {
+        name: 'okta.userFactor',
+        doc: "A factor a user has enrolled (Okta Verify, WebAuthn, SMS, …).",
+        defaults: ['factorType', 'status'],
+        fields: {
+            id: directory_str('factor id'),
+            factorType: directory_str('push, signed_nonce (FastPass), webauthn, u2f, token:software:totp, sms, call, email, question, …'),
+            provider: directory_str('OKTA, GOOGLE, FIDO, …'),
+            vendorName: directory_str('vendor'),
+            status: directory_str('ACTIVE, PENDING_ACTIVATION, …'),
+            profile: directory_dict('factor details (phone number, device, authenticator name)'),
+            created: directory_time('when it was enrolled'),
+            lastUpdated: directory_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.role',
+        doc: 'An admin role assignment.',
+        defaults: ['label', 'status'],
+        fields: {
+            id: directory_str('assignment id'),
+            type: directory_str('SUPER_ADMIN, ORG_ADMIN, APP_ADMIN, USER_ADMIN, HELP_DESK_ADMIN, READ_ONLY_ADMIN, …, or CUSTOM'),
+            label: directory_str('role name'),
+            status: directory_str('ACTIVE or INACTIVE'),
+            assignmentType: directory_str('USER, GROUP or CLIENT'),
+            assigneeId: { type: 'string', doc: 'id of the user, group or client the role is assigned to', from: { json: '_links.assignee.href', transform: lastSegment } },
+            group: {
+                type: { resource: 'okta.group' },
+                doc: 'the group that grants the role (GROUP assignments; null otherwise)',
+                from: {
+                    compute: async (c) => {
+                        const [kind, id] = await Promise.all([c.field('assignmentType'), c.field('assigneeId')]);
+                        return kind === 'GROUP' && typeof id === 'string' ? c.read(`/api/v1/groups/${encodeURIComponent(id)}`, { resource: 'okta.group' }) : null;
+                    },
+                },
+            },
+            created: directory_time('when it was assigned'),
+            lastUpdated: directory_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.group',
+        doc: 'A group of users.',
+        defaults: ['name'],
+        fields: {
+            id: directory_str('group id'),
+            name: directory_str('group name', 'profile.name'),
+            description: directory_str('group description', 'profile.description'),
+            type: directory_str('OKTA_GROUP, APP_GROUP or BUILT_IN (Everyone)'),
+            profile: directory_dict('profile attributes'),
+            created: directory_time('when it was created'),
+            lastUpdated: directory_time('when its profile last changed'),
+            lastMembershipUpdated: directory_time('when its members last changed'),
+            members: { type: { list: { resource: 'okta.user' } }, doc: 'members', from: { read: '/api/v1/groups/{groupId}/users', params: { groupId: 'id' } } },
+            roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles granted to every member', from: { read: '/api/v1/groups/{groupId}/roles', params: { groupId: 'id' } } },
+            owners: { type: { list: { resource: 'okta.group.owner' } }, doc: 'owners responsible for the group', from: { read: '/api/v1/groups/{groupId}/owners', params: { groupId: 'id' } } },
+        },
+    },
+    {
+        name: 'okta.group.owner',
+        doc: 'An owner of a group.',
+        defaults: ['displayName', 'type'],
+        fields: {
+            id: directory_str('user or group id'),
+            type: directory_str('USER or GROUP'),
+            displayName: directory_str('name'),
+            originType: directory_str('OKTA_DIRECTORY or APPLICATION'),
+            resolved: { type: 'bool', doc: 'whether the owner still exists' },
+            lastUpdated: directory_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.groupRule',
+        doc: 'A rule that assigns users to groups.',
+        defaults: ['name'],
+        fields: {
+            id: directory_str('rule id'),
+            name: directory_str('rule name'),
+            status: directory_str('ACTIVE, INACTIVE or INVALID'),
+            type: directory_str('group_rule'),
+            conditions: directory_dict('who the rule applies to (expression, exclusions)'),
+            actions: directory_dict('the groups it assigns'),
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/org.ts
+// The root `okta` resource, the organization and its org-wide settings, and `asset`.
+
+
+const list = (resource, read, doc) => ({ type: { list: { resource } }, doc, from: { read } });
+const org_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const org_time = (doc) => ({ type: 'time', doc });
+const notification = (key, doc) => ({ type: 'bool', doc, from: { read: SECURITY_NOTIFICATIONS_PATH, pick: key } });
+const ORG_RESOURCES = [
+    {
+        name: 'okta',
+        doc: 'The Okta organization being scanned: every collection the scan can read.',
+        defaults: ['organization'],
+        fields: {
+            organization: { type: { resource: 'okta.organization' }, doc: 'the organization and its settings', from: { compute: async (c) => c.make('okta.organization') } },
+            users: list('okta.user', '/api/v1/users', 'users (without deprovisioned ones, as Okta lists them)'),
+            groups: list('okta.group', '/api/v1/groups', 'groups'),
+            groupRules: list('okta.groupRule', '/api/v1/groups/rules', 'group rules'),
+            applications: list('okta.application', '/api/v1/apps', 'app integrations'),
+            policies: { type: { resource: 'okta.policies' }, doc: 'policies by type', from: { compute: async (c) => c.make('okta.policies') } },
+            domains: { type: { list: { resource: 'okta.domain' } }, doc: 'custom domains', from: { read: '/api/v1/domains' } },
+            trustedOrigins: list('okta.trustedOrigin', '/api/v1/trustedOrigins', 'trusted origins (CORS and redirect)'),
+            networks: list('okta.network', '/api/v1/zones', 'network zones'),
+            customRoles: list('okta.customRole', '/api/v1/iam/roles', 'custom admin roles'),
+            authenticators: list('okta.authenticator', '/api/v1/authenticators', 'authenticators (Identity Engine)'),
+            apiTokens: list('okta.api.token', '/api/v1/api-tokens', 'API token metadata (needs Super Administrator)'),
+            identityProviders: list('okta.identityProvider', '/api/v1/idps', 'inbound identity providers'),
+            authorizationServers: list('okta.authorizationServer', '/api/v1/authorizationServers', 'custom authorization servers (API Access Management)'),
+            logStreams: list('okta.logStream', '/api/v1/logStreams', 'System Log streams to a SIEM'),
+            eventHooks: list('okta.eventHook', '/api/v1/eventHooks', 'event hooks'),
+            behaviorRules: list('okta.behaviorRule', '/api/v1/behaviors', 'behavior detection rules'),
+            deviceAssurancePolicies: list('okta.deviceAssurancePolicy', '/api/v1/device-assurances', 'device assurance policies (Identity Engine)'),
+            brands: list('okta.brand', '/api/v1/brands', 'brands and their sign-in pages'),
+            admins: {
+                type: { list: { resource: 'okta.user' } },
+                doc: 'users holding an admin role, directly or through a group (the admin inventory)',
+                from: {
+                    compute: async (c) => {
+                        const assignees = await c.read('/api/v1/iam/assignees/users', 'dict');
+                        if (assignees instanceof ErrorValue || !Array.isArray(assignees))
+                            return assignees;
+                        return Promise.all(assignees.map((a) => c.read(`/api/v1/users/${encodeURIComponent(String(a.id))}`, { resource: 'okta.user' })));
+                    },
+                },
+            },
+            adminGroups: {
+                type: { list: { resource: 'okta.group' } },
+                doc: "groups that grant an admin role to their members (found through the admins' roles, so a group without members is not listed)",
+                from: {
+                    compute: async (c) => {
+                        const admins = await c.field('admins');
+                        if (!Array.isArray(admins))
+                            return admins;
+                        const roles = await Promise.all(admins.map((a) => (isResource(a) ? a.field('roles') : null)));
+                        const failed = roles.find((r) => r instanceof ErrorValue);
+                        if (failed)
+                            return failed;
+                        const ids = new Set();
+                        for (const list of roles) {
+                            for (const role of Array.isArray(list) ? list : []) {
+                                if (!isResource(role) || (await role.field('assignmentType')) !== 'GROUP')
+                                    continue;
+                                const id = await role.field('assigneeId');
+                                if (typeof id === 'string')
+                                    ids.add(id);
+                            }
+                        }
+                        return Promise.all([...ids].sort().map((id) => c.read(`/api/v1/groups/${encodeURIComponent(id)}`, { resource: 'okta.group' })));
+                    },
+                },
+            },
+            attackProtection: { type: { resource: 'okta.attackProtection' }, doc: 'attack protection settings', from: { compute: async (c) => c.make('okta.attackProtection') } },
+        },
+    },
+    {
+        name: 'okta.organization',
+        doc: 'The organization: its profile and org-wide security settings.',
+        defaults: ['subdomain', 'companyName', 'status'],
+        load: '/api/v1/org',
+        fields: {
+            id: org_str('org id'),
+            companyName: org_str('company name'),
+            status: org_str('ACTIVE or INACTIVE'),
+            subdomain: org_str('the org subdomain'),
+            address1: org_str('address line 1'),
+            address2: org_str('address line 2'),
+            city: org_str('city'),
+            state: org_str('state'),
+            phoneNumber: org_str('phone number'),
+            postalCode: org_str('postal code'),
+            country: org_str('country'),
+            supportPhoneNumber: org_str('support phone number'),
+            website: org_str('website'),
+            endUserSupportHelpURL: org_str('end-user support URL'),
+            created: org_time('when the org was created'),
+            lastUpdated: org_time('when the org was last changed'),
+            expiresAt: org_time('when a trial org expires'),
+            pipeline: { type: 'string', doc: 'idx (Identity Engine) or v1 (Classic Engine)', from: { read: '/.well-known/okta-organization', pick: 'pipeline' } },
+            optOutCommunicationEmails: { type: 'bool', doc: 'users opted out of Okta communication emails', from: { read: '/api/v1/org/privacy/oktaCommunication', pick: 'optOutEmailUsers' } },
+            billingContact: {
+                type: { resource: 'okta.user' },
+                doc: 'the billing contact',
+                from: { compute: async (c) => contact(c, 'BILLING') },
+            },
+            technicalContact: {
+                type: { resource: 'okta.user' },
+                doc: 'the technical contact',
+                from: { compute: async (c) => contact(c, 'TECHNICAL') },
+            },
+            securityNotificationEmails: { type: 'dict', doc: 'security notification email settings (internal API; needs an API token)', from: { read: SECURITY_NOTIFICATIONS_PATH } },
+            sendEmailForNewDeviceEnabled: notification('sendEmailForNewDeviceEnabled', 'users are emailed about sign-ins from new devices'),
+            sendEmailForFactorEnrollmentEnabled: notification('sendEmailForFactorEnrollmentEnabled', 'users are emailed when an authenticator is enrolled'),
+            sendEmailForFactorResetEnabled: notification('sendEmailForFactorResetEnabled', 'users are emailed when an authenticator is reset'),
+            sendEmailForPasswordChangedEnabled: notification('sendEmailForPasswordChangedEnabled', 'users are emailed when their password changes'),
+            reportSuspiciousActivityEnabled: notification('reportSuspiciousActivityEnabled', 'users can report suspicious activity from those emails'),
+            threatInsightSettings: { type: { resource: 'okta.threatsConfiguration' }, doc: 'ThreatInsight configuration', from: { read: '/api/v1/threats/configuration' } },
+            oktaSupportEnabled: {
+                type: 'bool',
+                doc: 'Okta Support has been granted access to the org (needs Super Administrator)',
+                from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'support', transform: (v) => (v === 'ENABLED' ? true : v === 'DISABLED' ? false : null) },
+            },
+            oktaSupportExpiration: { type: 'time', doc: 'when Okta Support access ends', from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'expiration' } },
+            oktaSupportCaseNumber: { type: 'string', doc: 'the support case access was granted for', from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'caseNumber' } },
+            superAdminGrantedToNewPublicClients: {
+                type: 'bool',
+                doc: 'new public client apps get the Super Administrator role by default',
+                from: { read: '/api/v1/org/settings/clientPrivilegesSetting', pick: 'clientPrivilegesSetting' },
+            },
+            thirdPartyAdminEnabled: { type: 'bool', doc: 'admins are third-party admins (no Okta admin emails)', from: { read: '/api/v1/org/orgSettings/thirdPartyAdminSetting', pick: 'thirdPartyAdmin' } },
+            autoAssignAdminAppSetting: { type: 'bool', doc: 'new admins are assigned the Admin Console app automatically', from: { read: '/api/v1/org/settings/autoAssignAdminAppSetting', pick: 'autoAssignAdminAppSetting' } },
+            captchaEnabledPages: { type: { list: 'string' }, doc: 'pages protected by CAPTCHA (SIGN_IN, SSR, SSPR)', from: { read: '/api/v1/org/captcha', pick: 'enabledPages', transform: (v) => v ?? [] } },
+            adminConsoleSettings: { type: { resource: 'okta.adminConsoleSettings' }, doc: 'Admin Console session settings (needs Super Administrator)', from: { read: '/api/v1/first-party-app-settings/admin-console' } },
+        },
+    },
+    {
+        name: 'okta.adminConsoleSettings',
+        doc: "The Okta Admin Console app's own session limits.",
+        defaults: ['sessionIdleTimeoutMinutes', 'sessionMaxLifetimeMinutes'],
+        identity: 'sessionIdleTimeoutMinutes',
+        fields: {
+            sessionIdleTimeoutMinutes: { type: 'int', doc: 'minutes of inactivity before the Admin Console session ends' },
+            sessionMaxLifetimeMinutes: { type: 'int', doc: 'maximum Admin Console session lifetime in minutes' },
+        },
+    },
+    {
+        name: 'okta.threatsConfiguration',
+        doc: 'ThreatInsight: what Okta does with sign-in attempts from suspicious IPs.',
+        defaults: ['action'],
+        identity: 'action',
+        fields: {
+            action: org_str('none (off), audit (log only) or block (log and block)'),
+            excludeZones: {
+                type: { list: { resource: 'okta.network' } },
+                doc: 'network zones ThreatInsight ignores',
+                from: {
+                    compute: async (c) => {
+                        const ids = await c.read('/api/v1/threats/configuration', { list: 'string' }, 'excludeZones');
+                        if (!Array.isArray(ids))
+                            return ids;
+                        return Promise.all(ids.map((id) => c.read(`/api/v1/zones/${encodeURIComponent(String(id))}`, { resource: 'okta.network' })));
+                    },
+                },
+            },
+            created: org_time('when it was created'),
+            lastUpdated: org_time('when it was last changed'),
+        },
+    },
+    {
+        name: 'okta.attackProtection',
+        doc: 'Attack protection settings (user lockout and authenticator checks).',
+        defaults: ['preventBruteForceLockoutFromUnknownDevices', 'verifyKnowledgeSecondWhen2faRequired'],
+        fields: {
+            preventBruteForceLockoutFromUnknownDevices: {
+                type: 'bool',
+                doc: 'failed sign-ins from unknown devices do not lock the account',
+                from: { read: '/attack-protection/api/v1/user-lockout-settings', pick: 'preventBruteForceLockoutFromUnknownDevices' },
+            },
+            verifyKnowledgeSecondWhen2faRequired: {
+                type: 'bool',
+                doc: 'with two factors required, the knowledge factor is asked second (Identity Engine)',
+                from: { read: '/attack-protection/api/v1/authenticator-settings', pick: 'verifyKnowledgeSecondWhen2faRequired' },
+            },
+        },
+    },
+    {
+        name: 'asset',
+        doc: 'The asset being scanned, as policy filters see it.',
+        defaults: ['name', 'platform'],
+        fields: {
+            name: { type: 'string', doc: 'Okta Organization <org domain>', from: { json: 'name' } },
+            platform: { type: 'string', doc: 'okta-org', from: { json: 'platform' } },
+            title: { type: 'string', doc: 'Okta Organization', from: { json: 'title' } },
+            kind: { type: 'string', doc: 'api', from: { json: 'kind' } },
+            runtime: { type: 'string', doc: 'okta', from: { json: 'runtime' } },
+            family: { type: { list: 'string' }, doc: '[okta]', from: { json: 'family' } },
+        },
+    },
+];
+async function contact(c, type) {
+    const userId = await c.read(`/api/v1/org/contacts/${type}`, 'string', 'userId');
+    if (typeof userId !== 'string')
+        return userId;
+    return c.read(`/api/v1/users/${encodeURIComponent(userId)}`, { resource: 'okta.user' });
+}
+
+;// CONCATENATED MODULE: ./src/resources/schema/policies.ts
+const policies_str = (doc) => ({ type: 'string', doc });
+const policies_time = (doc) => ({ type: 'time', doc });
+const policies_dict = (doc) => ({ type: 'dict', doc });
+const ofType = (type, doc) => ({
+    type: { list: { resource: 'okta.policy' } },
+    doc,
+    from: { read: `/api/v1/policies?type=${type}` },
+});
+const POLICY_RESOURCES = [
+    {
+        name: 'okta.policies',
+        doc: 'Policies, one list per type.',
+        defaults: [],
+        fields: {
+            password: ofType('PASSWORD', 'password policies'),
+            mfaEnroll: ofType('MFA_ENROLL', 'authenticator (MFA) enrollment policies'),
+            signOn: ofType('OKTA_SIGN_ON', 'global session policies (Classic: Okta sign-on policies)'),
+            accessPolicy: ofType('ACCESS_POLICY', 'authentication policies of apps (Identity Engine)'),
+            profileEnrollment: ofType('PROFILE_ENROLLMENT', 'user profile (self-registration) policies (Identity Engine)'),
+            idpDiscovery: ofType('IDP_DISCOVERY', 'identity provider routing rules'),
+            oauthAuthorizationPolicy: ofType('OAUTH_AUTHORIZATION_POLICY', 'authorization server policies as a policy type (not available on current orgs)'),
+            entityRisk: ofType('ENTITY_RISK', 'entity risk policies (Identity Threat Protection)'),
+            postAuthSession: ofType('POST_AUTH_SESSION', 'session protection policies (Identity Threat Protection)'),
+            userLifecycle: ofType('USER_LIFECYCLE', 'Workflow automations that act on inactive users'),
+        },
+    },
+    {
+        name: 'okta.policy',
+        doc: 'A policy.',
+        defaults: ['name'],
+        fields: {
+            id: policies_str('policy id'),
+            name: policies_str('policy name'),
+            description: policies_str('description'),
+            type: policies_str('OKTA_SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
+            priority: { type: 'int', doc: 'evaluation order, 1 first' },
+            status: policies_str('ACTIVE or INACTIVE'),
+            system: { type: 'bool', doc: 'created by Okta (the default policy)' },
+            conditions: policies_dict('who the policy applies to (people.groups.include, authProvider, …)'),
+            settings: policies_dict('type-specific settings (password complexity/age/lockout, enrollment authenticators, …)'),
+            created: policies_time('when it was created'),
+            lastUpdated: policies_time('when it last changed'),
+            rules: { type: { list: { resource: 'okta.policyRule' } }, doc: 'rules, in priority order', from: { read: '/api/v1/policies/{policyId}/rules', params: { policyId: 'id' } } },
+            applications: {
+                type: { list: { resource: 'okta.application' } },
+                doc: 'apps that use this policy (authentication policies)',
+                from: {
+                    compute: async (c) => {
+                        const mappings = await c.read('/api/v1/policies/{policyId}/mappings'.replace('{policyId}', encodeURIComponent(String(await c.field('id')))), 'dict');
+                        if (!Array.isArray(mappings))
+                            return mappings;
+                        return Promise.all(mappings.map((m) => {
+                            const href = String(m._links?.application?.href ?? '');
+                            return c.read(`/api/v1/apps/${encodeURIComponent(href.slice(href.lastIndexOf('/') + 1))}`, { resource: 'okta.application' });
+                        }));
+                    },
+                },
+            },
+        },
+    },
+    {
+        name: 'okta.policyRule',
+        doc: 'A rule of a policy.',
+        defaults: ['name'],
+        fields: {
+            id: policies_str('rule id'),
+            name: policies_str('rule name'),
+            priority: { type: 'int', doc: 'evaluation order' },
+            status: policies_str('ACTIVE or INACTIVE'),
+            system: { type: 'bool', doc: "Okta's default rule (always last)" },
+            type: policies_str('SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
+            actions: policies_dict('what the rule does (signon.session, appSignOn.verificationMethod, passwordChange, …)'),
+            conditions: policies_dict('when the rule applies (people, network, platform, …); null for catch-all rules'),
+            created: policies_time('when it was created'),
+            lastUpdated: policies_time('when it last changed'),
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/security.ts
+// Security configuration: custom domains, trusted origins, network zones, custom roles,
+// authenticators, API tokens, identity providers, log streams, hooks, behaviour detection,
+// device assurance and brands.
+
+const security_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
+const security_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
+const security_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+/** Enhanced dynamic zones hold `{include, exclude}`; the resource lists what is included. */
+const included = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? (v.include ?? []) : v);
+const METADATA = new Set(['id', 'name', 'platform', 'createdBy', 'createdDate', 'lastUpdatedBy', 'lastUpdate', '_links']);
+const SECURITY_RESOURCES = [
+    {
+        name: 'okta.domain',
+        doc: 'A custom domain.',
+        defaults: ['domain'],
+        fields: {
+            id: security_str('domain id'),
+            domain: security_str('the domain name'),
+            validationStatus: security_str('NOT_STARTED, IN_PROGRESS, VERIFIED or COMPLETED'),
+            certificateSourceType: security_str('OKTA_MANAGED or MANUAL'),
+            dnsRecords: { type: { list: 'dict' }, doc: 'DNS records to set (fqdn, recordType, values)' },
+            publicCertificate: security_dict('the certificate (subject, fingerprint, expiration)'),
+        },
+    },
+    {
+        name: 'okta.trustedOrigin',
+        doc: 'A trusted origin: a site allowed to call Okta from the browser or be redirected to.',
+        defaults: ['name'],
+        fields: {
+            id: security_str('origin id'),
+            name: security_str('name'),
+            origin: security_str('the origin URL'),
+            status: security_str('ACTIVE or INACTIVE'),
+            scopes: { type: { list: 'dict' }, doc: 'what it is trusted for: {type: CORS, REDIRECT or IFRAME_EMBED}' },
+            createdBy: security_str('who created it'),
+            lastUpdatedBy: security_str('who last changed it'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.network',
+        doc: 'A network zone.',
+        defaults: ['name', 'type'],
+        fields: {
+            id: security_str('zone id'),
+            name: security_str('zone name'),
+            type: security_str('IP, DYNAMIC or DYNAMIC_V2 (enhanced dynamic)'),
+            status: security_str('ACTIVE or INACTIVE'),
+            usage: security_str('POLICY (used in policies) or BLOCKLIST (always blocked)'),
+            system: { type: 'bool', doc: 'created by Okta' },
+            proxyType: security_str('Any, Tor or NotTorAnonymizer (dynamic zones)'),
+            gateways: { type: { list: 'dict' }, doc: 'IP gateways {type: CIDR or RANGE, value}' },
+            proxies: { type: { list: 'dict' }, doc: 'trusted proxies {type, value}' },
+            locations: { type: { list: 'dict' }, doc: 'countries and regions {country, region}', from: { json: 'locations', transform: included } },
+            asns: { type: { list: 'string' }, doc: 'autonomous system numbers', from: { json: 'asns', transform: included } },
+            ipServiceCategories: security_dict('enhanced dynamic zones: IP service categories {include, exclude}, e.g. ALL_ANONYMIZERS'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.customRole',
+        doc: 'A custom admin role.',
+        defaults: ['label'],
+        fields: {
+            id: security_str('role id'),
+            label: security_str('role name'),
+            description: security_str('description'),
+            permissions: {
+                type: { list: 'string' },
+                doc: 'the permissions it grants (okta.users.manage, …)',
+                from: { read: '/api/v1/iam/roles/{roleIdOrLabel}/permissions', params: { roleIdOrLabel: 'id' }, transform: (v) => (Array.isArray(v) ? v.map((p) => p.label) : v) },
+            },
+        },
+    },
+    {
+        name: 'okta.authenticator',
+        doc: 'An authenticator (Identity Engine).',
+        defaults: ['name', 'key', 'status'],
+        fields: {
+            id: security_str('authenticator id'),
+            key: security_str('okta_password, okta_email, okta_verify, phone_number, webauthn, security_question, smart_card_idp, …'),
+            name: security_str('name'),
+            type: security_str('app, email, password, phone, security_key, security_question, federated, …'),
+            status: security_str('ACTIVE or INACTIVE'),
+            settings: security_dict('settings (allowedFor, channelBinding, compliance.fips, userVerification, …)'),
+            allowedFor: security_str('any, recovery, sso or none', 'settings.allowedFor'),
+            tokenLifetimeInMinutes: { type: 'int', doc: 'email token lifetime', from: { json: 'settings.tokenLifetimeInMinutes' } },
+            userVerification: security_str('DISCOURAGED, PREFERRED or REQUIRED', 'settings.userVerification'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.api.token',
+        doc: "An API token's metadata (never the token).",
+        defaults: ['name'],
+        fields: {
+            id: security_str('token id'),
+            name: security_str('name'),
+            clientName: security_str('the client that created it'),
+            tokenWindow: security_str('idle lifetime (ISO 8601, e.g. P30D)'),
+            userId: security_str('the admin who created it (the token acts as them)'),
+            network: security_dict('network restriction {connection: ANYWHERE or ZONE, include, exclude}'),
+            created: security_time('when it was created'),
+            expiresAt: security_time('when it expires unless used'),
+            lastUpdated: security_time('when it was last used'),
+            user: { type: { resource: 'okta.user' }, doc: 'the admin who created it', from: { read: '/api/v1/users/{id}', params: { id: 'userId' } } },
+        },
+    },
+    {
+        name: 'okta.identityProvider',
+        doc: 'An inbound identity provider.',
+        defaults: ['name', 'type', 'status'],
+        fields: {
+            id: security_str('identity provider id'),
+            name: security_str('name'),
+            type: security_str('SAML2, OIDC, X509 (smart card), GOOGLE, MICROSOFT, …'),
+            status: security_str('ACTIVE or INACTIVE'),
+            issuerMode: security_str('issuer mode'),
+            protocol: security_dict('protocol settings (endpoints, credentials.trust.issuer, …)'),
+            policy: security_dict('account linking, provisioning and subject matching'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.logStream',
+        doc: 'A System Log stream to a SIEM.',
+        defaults: ['name', 'type', 'status'],
+        fields: {
+            id: security_str('stream id'),
+            name: security_str('name'),
+            type: security_str('aws_eventbridge or splunk_cloud_logstreaming'),
+            status: security_str('ACTIVE or INACTIVE'),
+            settings: security_dict('destination settings (never the Splunk token)'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.eventHook',
+        doc: 'An event hook.',
+        defaults: ['name', 'status'],
+        fields: {
+            id: security_str('hook id'),
+            name: security_str('name'),
+            description: security_str('description'),
+            status: security_str('ACTIVE or INACTIVE'),
+            verificationStatus: security_str('VERIFIED or UNVERIFIED'),
+            channelType: security_str('HTTP', 'channel.type'),
+            channelUri: security_str('the URL Okta calls', 'channel.config.uri'),
+            channelAuthScheme: security_dict('how Okta authenticates to it (the secret is never returned)', 'channel.config.authScheme'),
+            headers: { type: { list: 'dict' }, doc: 'extra headers', from: { json: 'channel.config.headers' } },
+            events: { type: { list: 'string' }, doc: 'event types it subscribes to', from: { json: 'events.items' } },
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.behaviorRule',
+        doc: 'A behavior detection rule.',
+        defaults: ['name', 'type', 'status'],
+        fields: {
+            id: security_str('rule id'),
+            name: security_str('name'),
+            type: security_str('ANOMALOUS_LOCATION, ANOMALOUS_DEVICE, ANOMALOUS_IP, VELOCITY, …'),
+            status: security_str('ACTIVE or INACTIVE'),
+            settings: security_dict('detection settings'),
+            created: security_time('when it was created'),
+            lastUpdated: security_time('when it last changed'),
+        },
+    },
+    {
+        name: 'okta.deviceAssurancePolicy',
+        doc: 'A device assurance policy (Identity Engine).',
+        defaults: ['name', 'platform'],
+        fields: {
+            id: security_str('policy id'),
+            name: security_str('name'),
+            platform: security_str('ANDROID, IOS, MACOS, WINDOWS or CHROMEOS'),
+            settings: {
+                type: 'dict',
+                doc: 'the requirements (osVersion, diskEncryptionType, screenLockType, …)',
+                from: { json: '', transform: (v) => Object.fromEntries(Object.entries((v ?? {})).filter(([k]) => !METADATA.has(k))) },
+            },
+            created: security_time('when it was created', 'createdDate'),
+            lastUpdated: security_time('when it last changed', 'lastUpdate'),
+        },
+    },
+    {
+        name: 'okta.brand',
+        doc: 'A brand, with its sign-in page.',
+        defaults: ['name'],
+        fields: {
+            id: security_str('brand id'),
+            name: security_str('name'),
+            isDefault: { type: 'bool', doc: 'the default brand' },
+            signInPageCustomized: {
+                type: 'bool',
+                doc: 'the sign-in page has been customized',
+                from: {
+                    compute: async (c) => {
+                        const page = await c.read(`/api/v1/brands/${encodeURIComponent(String(await c.field('id')))}/pages/sign-in/customized`, 'dict');
+                        if (page instanceof ErrorValue)
+                            return page.kind === 'unavailable' ? false : page;
+                        return true;
+                    },
+                },
+            },
+            signInPage: {
+                type: 'dict',
+                doc: 'the sign-in page in use (customized, else default): pageContent, widgetVersion, …',
+                from: {
+                    compute: async (c) => {
+                        const id = encodeURIComponent(String(await c.field('id')));
+                        const customized = await c.read(`/api/v1/brands/${id}/pages/sign-in/customized`, 'dict');
+                        if (!(customized instanceof ErrorValue) || customized.kind !== 'unavailable')
+                            return customized;
+                        return c.read(`/api/v1/brands/${id}/pages/sign-in/default`, 'dict');
+                    },
+                },
+            },
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/resources/schema/index.ts
+
+
+
+
+
+
+const RESOURCE_SPECS = Object.fromEntries([...ORG_RESOURCES, ...DIRECTORY_RESOURCES, ...APP_RESOURCES, ...POLICY_RESOURCES, ...SECURITY_RESOURCES, ...AUTHORIZATION_SERVER_RESOURCES].map((r) => [r.name, r]));
+
+;// CONCATENATED MODULE: ./src/resources/environment.ts
+
+
+function orgEnvironment(options) {
+    const graph = new ResourceGraph(RESOURCE_SPECS, options.data);
+    const okta = graph.instance('okta', undefined);
+    const asset = graph.instance('asset', {
+        name: `Okta Organization ${options.host}`,
+        platform: 'okta-org',
+        title: 'Okta Organization',
+        kind: 'api',
+        runtime: 'okta',
+        family: ['okta'],
+    });
+    const globals = { okta, asset };
+    return {
+        graph,
+        global: (name) => globals[name],
+        globalNames: () => Object.keys(globals),
+        props: options.props ?? {},
+        now: options.now ?? Date.now(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/bundle.ts
+// The policy bundle model, in cnspec's `.mql.yaml` format: policies (with groups, scoring and
+// props) and queries (checks with impact, MQL, filters, variants, docs). Every element knows the
+// file, line and column it came from.
+function formatLocation(at) {
+    return `${at.file}:${at.line}:${at.column}`;
+}
+function formatDiagnostic(d) {
+    return `${formatLocation(d.at)}: ${d.severity}: ${d.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/mql/errors.ts
+// Errors a user can cause in MQL carry a stable code and the span they refer to, and render with
+// the offending line and a caret under the column.
+class MqlError extends Error {
+    code;
+    start;
+    end;
+    name = 'MqlError';
+    constructor(code, message, start, end = start + 1) {
+        super(message);
+        this.code = code;
+        this.start = start;
+        this.end = end;
+    }
+    /** 1-based line and column of the error's start in `source`. */
+    position(source) {
+        const before = source.slice(0, Math.min(this.start, source.length));
+        const line = before.split('\n').length;
+        return { line, column: this.start - before.lastIndexOf('\n') };
+    }
+    /** The message, then the source line and a caret (or underline) under the spot. */
+    render(source, origin = 'query') {
+        const { line, column } = this.position(source);
+        const text = source.split('\n')[line - 1] ?? '';
+        const width = Math.max(1, Math.min(this.end, this.start + text.length - column + 1) - this.start);
+        const gutter = `${line} | `;
+        return [
+            `${origin}:${line}:${column}: ${this.message}`,
+            `${gutter}${text}`,
+            `${' '.repeat(gutter.length + column - 1)}${'^'.repeat(width)}`,
+        ].join('\n');
+    }
+}
+/** Closest candidates by edit distance, for "did you mean" hints. */
+function suggest(name, candidates, max = 2) {
+    const scored = [];
+    const lower = name.toLowerCase();
+    for (const c of candidates) {
+        const d = distance(lower, c.toLowerCase());
+        const limit = Math.max(2, Math.floor(name.length / 3));
+        // Close in spelling, or a longer name that holds what was typed ('user' → 'users').
+        if (d <= limit || (lower.length >= 3 && c.toLowerCase().includes(lower)))
+            scored.push([c, d]);
+    }
+    return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, max).map(([c]) => c);
+}
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return row[b.length];
+}
+function didYouMean(name, candidates) {
+    const close = suggest(name, candidates);
+    return close.length ? ` (did you mean ${close.map((c) => `'${c}'`).join(' or ')}?)` : '';
 }
 
 ;// CONCATENATED MODULE: ./src/mql/truthiness.ts
@@ -60781,80 +61817,6 @@ function describeFound(t) {
     return `, found '${t.kind === 'string' ? `"${t.text}"` : t.text}'`;
 }
 
-;// CONCATENATED MODULE: ./src/policy/props.ts
-// Policy properties: each has a default written in MQL (`mql: 15`, `mql: return 15`, a list,
-// a string), which policies may override, and the user may override again by name.
-
-
-
-
-class PropsError extends Error {
-    name = 'PropsError';
-}
-/** A prop's default: its MQL, which must be a constant. */
-async function propDefault(prop, now) {
-    const text = prop.mql.text.trim().replace(/^return\s+/, '');
-    const offset = prop.mql.text.indexOf(text);
-    let program;
-    try {
-        program = parse(text);
-    }
-    catch (error) {
-        if (error instanceof MqlError)
-            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset + error.start)}): ${error.message}`);
-        throw error;
-    }
-    try {
-        const results = await evaluate(program, { global: () => undefined, globalNames: () => [], props: {}, now });
-        const value = results.at(-1)?.value ?? null;
-        if (value instanceof ErrorValue)
-            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset)}): ${value.message}`);
-        return value;
-    }
-    catch (error) {
-        if (error instanceof MqlError)
-            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset + error.start)}) must be a constant such as 15, "text" or ["a", "b"]: ${error.message}`);
-        throw error;
-    }
-}
-function locate(prop, offset) {
-    const at = prop.mql.locate(offset);
-    return `${at.file}:${at.line}:${at.column}`;
-}
-/** Every prop the bundle's queries and policies define: policy defaults override query defaults. */
-function propDefinitions(bundle, policyUids) {
-    const defs = new Map();
-    for (const q of bundle.queries.values())
-        for (const p of q.props)
-            if (!defs.has(p.uid))
-                defs.set(p.uid, p);
-    for (const policy of bundle.policies)
-        if (policyUids.has(policy.uid))
-            for (const p of policy.props)
-                defs.set(p.uid, p);
-    return defs;
-}
-/** Resolves defaults, then applies the user's values; an unknown name is an error, not ignored. */
-async function resolveProps(defs, overrides, now) {
-    const props = {};
-    for (const [uid, def] of defs)
-        props[uid] = await propDefault(def, now);
-    for (const [name, value] of Object.entries(overrides)) {
-        if (!defs.has(name)) {
-            const known = [...defs.keys()].sort();
-            throw new PropsError(`there is no prop '${name}' in the selected policies${known.length ? `; the props are: ${known.join(', ')}` : ''}`);
-        }
-        const base = props[name];
-        props[name] = typeof base === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
-        if (typeof base === 'number' && typeof props[name] !== 'number')
-            throw new PropsError(`the prop '${name}' is a number; '${String(value)}' is not`);
-    }
-    return props;
-}
-function propDiagnostics(error, at) {
-    return error instanceof PropsError ? [{ severity: 'error', message: error.message, at }] : [];
-}
-
 ;// CONCATENATED MODULE: ./src/mql/checker.ts
 
 
@@ -61062,885 +62024,6 @@ function collectVars(scope) {
         names.push(...s.vars.keys());
     return names;
 }
-
-;// CONCATENATED MODULE: ./src/resources/schema/apps.ts
-// App integrations with their assignments, consent grants, signing keys and service-app roles.
-
-const str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const time = (doc) => ({ type: 'time', doc });
-const dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-const policyIdFromHref = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
-const APP_RESOURCES = [
-    {
-        name: 'okta.application',
-        doc: 'An app integration.',
-        defaults: ['name'],
-        fields: {
-            id: str('app id'),
-            name: str('app key: saasure (Admin Console), okta_enduser (Dashboard), oidc_client, bookmark, template_swa, …'),
-            label: str('display name'),
-            status: str('ACTIVE or INACTIVE'),
-            signOnMode: str('SAML_2_0, OPENID_CONNECT, BROWSER_PLUGIN (SWA), BASIC_AUTH, AUTO_LOGIN, BOOKMARK, WS_FEDERATION, …'),
-            created: time('when it was added'),
-            lastUpdated: time('when it last changed'),
-            credentials: dict('credential settings (signing key id, OAuth client, SWA scheme)'),
-            settings: dict('sign-on settings (SAML signOn, OIDC oauthClient, …)'),
-            features: { type: { list: 'string' }, doc: 'provisioning features' },
-            licensing: dict('licensing'),
-            profile: dict('app profile'),
-            visibility: dict('dashboard visibility'),
-            accessibility: dict('self-service and redirect settings'),
-            universalLogoutStatus: str('Universal Logout status', 'universalLogout.status'),
-            accessPolicyId: { type: 'string', doc: 'id of the authentication policy', from: { json: '_links.accessPolicy.href', transform: policyIdFromHref } },
-            accessPolicy: {
-                type: { resource: 'okta.policy' },
-                doc: 'the authentication (access) policy that guards the app (Identity Engine)',
-                from: {
-                    compute: async (c) => {
-                        const id = await c.field('accessPolicyId');
-                        if (typeof id === 'string')
-                            return c.read(`/api/v1/policies/${encodeURIComponent(id)}`, { resource: 'okta.policy' });
-                        // Classic Engine has no authentication policies: say so rather than yield an empty value.
-                        const pipeline = await c.read('/.well-known/okta-organization', 'string', 'pipeline');
-                        if (pipeline === 'v1')
-                            return new ErrorValue('app authentication policies exist only on Identity Engine orgs; this org runs Classic Engine', 'unavailable');
-                        return id;
-                    },
-                },
-            },
-            assignedUsers: { type: { list: { resource: 'okta.application.user' } }, doc: 'users assigned, directly or by group', from: { read: '/api/v1/apps/{appId}/users', params: { appId: 'id' } } },
-            assignedGroups: { type: { list: { resource: 'okta.application.groupAssignment' } }, doc: 'groups assigned', from: { read: '/api/v1/apps/{appId}/groups', params: { appId: 'id' } } },
-            scopeConsentGrants: { type: { list: { resource: 'okta.application.scopeConsentGrant' } }, doc: 'Okta API scopes granted to the app', from: { read: '/api/v1/apps/{appId}/grants', params: { appId: 'id' } } },
-            signingKeys: { type: { list: { resource: 'okta.application.key' } }, doc: 'signing certificates', from: { read: '/api/v1/apps/{appId}/credentials/keys', params: { appId: 'id' } } },
-            adminRoles: {
-                type: { list: { resource: 'okta.role' } },
-                doc: 'admin roles assigned to a service app',
-                from: { read: '/oauth2/v1/clients/{clientId}/roles', params: { clientId: 'credentials.oauthClient.client_id' } },
-            },
-        },
-    },
-    {
-        name: 'okta.application.user',
-        doc: "A user's assignment to an app.",
-        defaults: ['scope', 'status'],
-        fields: {
-            id: str('user id'),
-            scope: str('USER (directly) or GROUP'),
-            status: str('assignment status'),
-            syncState: str('provisioning sync state'),
-            created: time('when it was assigned'),
-            lastUpdated: time('when it last changed'),
-            credentials: dict('app credentials (user name)'),
-            profile: dict('app profile'),
-            user: { type: { resource: 'okta.user' }, doc: 'the user', from: { read: '/api/v1/users/{id}' } },
-        },
-    },
-    {
-        name: 'okta.application.groupAssignment',
-        doc: "A group's assignment to an app.",
-        defaults: ['id', 'priority'],
-        fields: {
-            id: str('group id'),
-            priority: { type: 'int', doc: 'assignment priority' },
-            profile: dict('app profile for the group'),
-            lastUpdated: time('when it last changed'),
-            group: { type: { resource: 'okta.group' }, doc: 'the group', from: { read: '/api/v1/groups/{groupId}', params: { groupId: 'id' } } },
-        },
-    },
-    {
-        name: 'okta.application.scopeConsentGrant',
-        doc: 'An Okta API scope granted to an app.',
-        defaults: ['scopeId', 'status'],
-        fields: {
-            id: str('grant id'),
-            scopeId: str('the scope, e.g. okta.users.read'),
-            status: str('ACTIVE or REVOKED'),
-            source: str('ADMIN or END_USER'),
-            issuer: str('issuer'),
-            created: time('when it was granted'),
-            lastUpdated: time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.application.key',
-        doc: "An app's signing key.",
-        defaults: ['kid', 'expiresAt'],
-        identity: 'kid',
-        fields: {
-            kid: str('key id'),
-            kty: str('key type'),
-            use: str('use'),
-            created: time('when it was created'),
-            expiresAt: time('when it expires'),
-            lastUpdated: time('when it last changed'),
-            x5c: { type: { list: 'string' }, doc: 'certificate chain' },
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/authorizationServers.ts
-const authorizationServers_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const authorizationServers_time = (doc) => ({ type: 'time', doc });
-const authorizationServers_dict = (doc) => ({ type: 'dict', doc });
-/** A list under the server; each item learns its server's id, as nothing in Okta's JSON says it. */
-const under = (resource, path, doc) => ({
-    type: { list: { resource } },
-    doc,
-    from: {
-        read: `/api/v1/authorizationServers/{authServerId}${path}`,
-        params: { authServerId: 'id' },
-        transform: (items, server) => (Array.isArray(items) ? items.map((i) => ({ ...i, authorizationServerId: server.id })) : items),
-    },
-});
-const AUTHORIZATION_SERVER_RESOURCES = [
-    {
-        name: 'okta.authorizationServer',
-        doc: 'A custom authorization server.',
-        defaults: ['name', 'status', 'issuer'],
-        fields: {
-            id: authorizationServers_str('server id (default for the default server)'),
-            name: authorizationServers_str('name'),
-            description: authorizationServers_str('description'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            issuer: authorizationServers_str('issuer URL'),
-            issuerMode: authorizationServers_str('ORG_URL, CUSTOM_URL or DYNAMIC'),
-            audiences: { type: { list: 'string' }, doc: 'token audiences' },
-            default: { type: 'bool', doc: 'the default custom authorization server', from: { json: 'id', transform: (v) => v === 'default' } },
-            signingKid: authorizationServers_str('current signing key id', 'credentials.signing.kid'),
-            signingRotationMode: authorizationServers_str('AUTO or MANUAL key rotation', 'credentials.signing.rotationMode'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
-            policies: under('okta.authorizationServer.policy', '/policies', 'access policies'),
-            scopes: under('okta.authorizationServer.scope', '/scopes', 'scopes'),
-            claims: under('okta.authorizationServer.claim', '/claims', 'claims'),
-            keys: under('okta.authorizationServer.key', '/credentials/keys', 'signing keys'),
-        },
-    },
-    {
-        name: 'okta.authorizationServer.policy',
-        doc: 'An access policy of an authorization server.',
-        defaults: ['name', 'status', 'priority'],
-        fields: {
-            id: authorizationServers_str('policy id'),
-            authorizationServerId: authorizationServers_str('the server it belongs to'),
-            name: authorizationServers_str('name'),
-            description: authorizationServers_str('description'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            type: authorizationServers_str('OAUTH_AUTHORIZATION_POLICY'),
-            priority: { type: 'int', doc: 'evaluation order' },
-            system: { type: 'bool', doc: 'created by Okta' },
-            conditions: authorizationServers_dict('which clients it applies to'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
-            rules: {
-                type: { list: { resource: 'okta.authorizationServer.policyRule' } },
-                doc: 'rules',
-                from: {
-                    read: '/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules',
-                    params: { authServerId: 'authorizationServerId', policyId: 'id' },
-                },
-            },
-        },
-    },
-    {
-        name: 'okta.authorizationServer.policyRule',
-        doc: 'A rule of an authorization server policy.',
-        defaults: ['name', 'status'],
-        fields: {
-            id: authorizationServers_str('rule id'),
-            name: authorizationServers_str('name'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            type: authorizationServers_str('RESOURCE_ACCESS'),
-            priority: { type: 'int', doc: 'evaluation order' },
-            system: { type: 'bool', doc: 'created by Okta' },
-            actions: authorizationServers_dict('token lifetimes (token.accessTokenLifetimeMinutes, refreshTokenLifetimeMinutes, …)'),
-            conditions: authorizationServers_dict('grant types, scopes and people it applies to'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.authorizationServer.scope',
-        doc: 'A scope of an authorization server.',
-        defaults: ['name', 'consent'],
-        fields: {
-            id: authorizationServers_str('scope id'),
-            name: authorizationServers_str('name'),
-            displayName: authorizationServers_str('display name'),
-            description: authorizationServers_str('description'),
-            consent: authorizationServers_str('IMPLICIT, REQUIRED or FLEXIBLE'),
-            metadataPublish: authorizationServers_str('ALL_CLIENTS or NO_CLIENTS'),
-            default: { type: 'bool', doc: 'granted by default' },
-            system: { type: 'bool', doc: 'created by Okta' },
-        },
-    },
-    {
-        name: 'okta.authorizationServer.claim',
-        doc: 'A claim of an authorization server.',
-        defaults: ['name', 'status', 'claimType'],
-        fields: {
-            id: authorizationServers_str('claim id'),
-            name: authorizationServers_str('name'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            claimType: authorizationServers_str('RESOURCE (access token) or IDENTITY (ID token)'),
-            valueType: authorizationServers_str('EXPRESSION, GROUPS or SYSTEM'),
-            value: authorizationServers_str('the value expression'),
-            system: { type: 'bool', doc: 'created by Okta' },
-            alwaysIncludeInToken: { type: 'bool', doc: 'included whatever the scopes' },
-        },
-    },
-    {
-        name: 'okta.authorizationServer.key',
-        doc: 'A signing key of an authorization server.',
-        defaults: ['kid', 'status'],
-        identity: 'kid',
-        fields: {
-            kid: authorizationServers_str('key id'),
-            status: authorizationServers_str('ACTIVE, NEXT or EXPIRED'),
-            alg: authorizationServers_str('algorithm'),
-            kty: authorizationServers_str('key type'),
-            use: authorizationServers_str('use'),
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/directory.ts
-const directory_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const directory_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
-const directory_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-const lastSegment = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
-const DIRECTORY_RESOURCES = [
-    {
-        name: 'okta.user',
-        doc: 'A user (person or service account).',
-        defaults: ["profile['email']"],
-        aliases: Object.fromEntries(['email', 'login', 'firstName', 'lastName', 'displayName', 'department', 'title', 'manager', 'mobilePhone', 'employeeNumber'].map((k) => [k, `profile['${k}']`])),
-        fields: {
-            id: directory_str('user id'),
-            status: directory_str('STAGED, PROVISIONED, ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT, SUSPENDED or DEPROVISIONED'),
-            transitioningToStatus: directory_str('the status a pending change leads to'),
-            profile: directory_dict('profile attributes (login, email, firstName, lastName, …)'),
-            credentials: directory_dict('credential metadata: provider {type, name}, recovery question; never a secret'),
-            type: directory_dict('the user type {id}'),
-            activated: directory_time('when the user was activated'),
-            created: directory_time('when the user was created'),
-            lastLogin: directory_time('the last sign-in'),
-            lastUpdated: directory_time('when the user was last changed'),
-            passwordChanged: directory_time('when the password last changed'),
-            statusChanged: directory_time('when the status last changed'),
-            factors: { type: { list: { resource: 'okta.userFactor' } }, doc: 'enrolled factors', from: { read: '/api/v1/users/{userId}/factors', params: { userId: 'id' } } },
-            roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles, direct and through groups', from: { read: '/api/v1/users/{userId}/roles', params: { userId: 'id' } } },
-            groups: { type: { list: { resource: 'okta.group' } }, doc: 'groups the user belongs to', from: { read: '/api/v1/users/{id}/groups' } },
-        },
-    },
-    {
-        name: 'okta.userFactor',
-        doc: "A factor a user has enrolled (Okta Verify, WebAuthn, SMS, …).",
-        defaults: ['factorType', 'status'],
-        fields: {
-            id: directory_str('factor id'),
-            factorType: directory_str('push, signed_nonce (FastPass), webauthn, u2f, token:software:totp, sms, call, email, question, …'),
-            provider: directory_str('OKTA, GOOGLE, FIDO, …'),
-            vendorName: directory_str('vendor'),
-            status: directory_str('ACTIVE, PENDING_ACTIVATION, …'),
-            profile: directory_dict('factor details (phone number, device, authenticator name)'),
-            created: directory_time('when it was enrolled'),
-            lastUpdated: directory_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.role',
-        doc: 'An admin role assignment.',
-        defaults: ['label', 'status'],
-        fields: {
-            id: directory_str('assignment id'),
-            type: directory_str('SUPER_ADMIN, ORG_ADMIN, APP_ADMIN, USER_ADMIN, HELP_DESK_ADMIN, READ_ONLY_ADMIN, …, or CUSTOM'),
-            label: directory_str('role name'),
-            status: directory_str('ACTIVE or INACTIVE'),
-            assignmentType: directory_str('USER, GROUP or CLIENT'),
-            assigneeId: { type: 'string', doc: 'id of the user, group or client the role is assigned to', from: { json: '_links.assignee.href', transform: lastSegment } },
-            group: {
-                type: { resource: 'okta.group' },
-                doc: 'the group that grants the role (GROUP assignments; null otherwise)',
-                from: {
-                    compute: async (c) => {
-                        const [kind, id] = await Promise.all([c.field('assignmentType'), c.field('assigneeId')]);
-                        return kind === 'GROUP' && typeof id === 'string' ? c.read(`/api/v1/groups/${encodeURIComponent(id)}`, { resource: 'okta.group' }) : null;
-                    },
-                },
-            },
-            created: directory_time('when it was assigned'),
-            lastUpdated: directory_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.group',
-        doc: 'A group of users.',
-        defaults: ['name'],
-        fields: {
-            id: directory_str('group id'),
-            name: directory_str('group name', 'profile.name'),
-            description: directory_str('group description', 'profile.description'),
-            type: directory_str('OKTA_GROUP, APP_GROUP or BUILT_IN (Everyone)'),
-            profile: directory_dict('profile attributes'),
-            created: directory_time('when it was created'),
-            lastUpdated: directory_time('when its profile last changed'),
-            lastMembershipUpdated: directory_time('when its members last changed'),
-            members: { type: { list: { resource: 'okta.user' } }, doc: 'members', from: { read: '/api/v1/groups/{groupId}/users', params: { groupId: 'id' } } },
-            roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles granted to every member', from: { read: '/api/v1/groups/{groupId}/roles', params: { groupId: 'id' } } },
-            owners: { type: { list: { resource: 'okta.group.owner' } }, doc: 'owners responsible for the group', from: { read: '/api/v1/groups/{groupId}/owners', params: { groupId: 'id' } } },
-        },
-    },
-    {
-        name: 'okta.group.owner',
-        doc: 'An owner of a group.',
-        defaults: ['displayName', 'type'],
-        fields: {
-            id: directory_str('user or group id'),
-            type: directory_str('USER or GROUP'),
-            displayName: directory_str('name'),
-            originType: directory_str('OKTA_DIRECTORY or APPLICATION'),
-            resolved: { type: 'bool', doc: 'whether the owner still exists' },
-            lastUpdated: directory_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.groupRule',
-        doc: 'A rule that assigns users to groups.',
-        defaults: ['name'],
-        fields: {
-            id: directory_str('rule id'),
-            name: directory_str('rule name'),
-            status: directory_str('ACTIVE, INACTIVE or INVALID'),
-            type: directory_str('group_rule'),
-            conditions: directory_dict('who the rule applies to (expression, exclusions)'),
-            actions: directory_dict('the groups it assigns'),
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/org.ts
-// The root `okta` resource, the organization and its org-wide settings, and `asset`.
-
-
-const list = (resource, read, doc) => ({ type: { list: { resource } }, doc, from: { read } });
-const org_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const org_time = (doc) => ({ type: 'time', doc });
-const notification = (key, doc) => ({ type: 'bool', doc, from: { read: SECURITY_NOTIFICATIONS_PATH, pick: key } });
-const ORG_RESOURCES = [
-    {
-        name: 'okta',
-        doc: 'The Okta organization being scanned: every collection the scan can read.',
-        defaults: ['organization'],
-        fields: {
-            organization: { type: { resource: 'okta.organization' }, doc: 'the organization and its settings', from: { compute: async (c) => c.make('okta.organization') } },
-            users: list('okta.user', '/api/v1/users', 'users (without deprovisioned ones, as Okta lists them)'),
-            groups: list('okta.group', '/api/v1/groups', 'groups'),
-            groupRules: list('okta.groupRule', '/api/v1/groups/rules', 'group rules'),
-            applications: list('okta.application', '/api/v1/apps', 'app integrations'),
-            policies: { type: { resource: 'okta.policies' }, doc: 'policies by type', from: { compute: async (c) => c.make('okta.policies') } },
-            domains: { type: { list: { resource: 'okta.domain' } }, doc: 'custom domains', from: { read: '/api/v1/domains' } },
-            trustedOrigins: list('okta.trustedOrigin', '/api/v1/trustedOrigins', 'trusted origins (CORS and redirect)'),
-            networks: list('okta.network', '/api/v1/zones', 'network zones'),
-            customRoles: list('okta.customRole', '/api/v1/iam/roles', 'custom admin roles'),
-            authenticators: list('okta.authenticator', '/api/v1/authenticators', 'authenticators (Identity Engine)'),
-            apiTokens: list('okta.api.token', '/api/v1/api-tokens', 'API token metadata (needs Super Administrator)'),
-            identityProviders: list('okta.identityProvider', '/api/v1/idps', 'inbound identity providers'),
-            authorizationServers: list('okta.authorizationServer', '/api/v1/authorizationServers', 'custom authorization servers (API Access Management)'),
-            logStreams: list('okta.logStream', '/api/v1/logStreams', 'System Log streams to a SIEM'),
-            eventHooks: list('okta.eventHook', '/api/v1/eventHooks', 'event hooks'),
-            behaviorRules: list('okta.behaviorRule', '/api/v1/behaviors', 'behavior detection rules'),
-            deviceAssurancePolicies: list('okta.deviceAssurancePolicy', '/api/v1/device-assurances', 'device assurance policies (Identity Engine)'),
-            brands: list('okta.brand', '/api/v1/brands', 'brands and their sign-in pages'),
-            admins: {
-                type: { list: { resource: 'okta.user' } },
-                doc: 'users holding an admin role, directly or through a group (the admin inventory)',
-                from: {
-                    compute: async (c) => {
-                        const assignees = await c.read('/api/v1/iam/assignees/users', 'dict');
-                        if (assignees instanceof ErrorValue || !Array.isArray(assignees))
-                            return assignees;
-                        return Promise.all(assignees.map((a) => c.read(`/api/v1/users/${encodeURIComponent(String(a.id))}`, { resource: 'okta.user' })));
-                    },
-                },
-            },
-            adminGroups: {
-                type: { list: { resource: 'okta.group' } },
-                doc: "groups that grant an admin role to their members (found through the admins' roles, so a group without members is not listed)",
-                from: {
-                    compute: async (c) => {
-                        const admins = await c.field('admins');
-                        if (!Array.isArray(admins))
-                            return admins;
-                        const roles = await Promise.all(admins.map((a) => (isResource(a) ? a.field('roles') : null)));
-                        const failed = roles.find((r) => r instanceof ErrorValue);
-                        if (failed)
-                            return failed;
-                        const ids = new Set();
-                        for (const list of roles) {
-                            for (const role of Array.isArray(list) ? list : []) {
-                                if (!isResource(role) || (await role.field('assignmentType')) !== 'GROUP')
-                                    continue;
-                                const id = await role.field('assigneeId');
-                                if (typeof id === 'string')
-                                    ids.add(id);
-                            }
-                        }
-                        return Promise.all([...ids].sort().map((id) => c.read(`/api/v1/groups/${encodeURIComponent(id)}`, { resource: 'okta.group' })));
-                    },
-                },
-            },
-            attackProtection: { type: { resource: 'okta.attackProtection' }, doc: 'attack protection settings', from: { compute: async (c) => c.make('okta.attackProtection') } },
-        },
-    },
-    {
-        name: 'okta.organization',
-        doc: 'The organization: its profile and org-wide security settings.',
-        defaults: ['subdomain', 'companyName', 'status'],
-        load: '/api/v1/org',
-        fields: {
-            id: org_str('org id'),
-            companyName: org_str('company name'),
-            status: org_str('ACTIVE or INACTIVE'),
-            subdomain: org_str('the org subdomain'),
-            address1: org_str('address line 1'),
-            address2: org_str('address line 2'),
-            city: org_str('city'),
-            state: org_str('state'),
-            phoneNumber: org_str('phone number'),
-            postalCode: org_str('postal code'),
-            country: org_str('country'),
-            supportPhoneNumber: org_str('support phone number'),
-            website: org_str('website'),
-            endUserSupportHelpURL: org_str('end-user support URL'),
-            created: org_time('when the org was created'),
-            lastUpdated: org_time('when the org was last changed'),
-            expiresAt: org_time('when a trial org expires'),
-            pipeline: { type: 'string', doc: 'idx (Identity Engine) or v1 (Classic Engine)', from: { read: '/.well-known/okta-organization', pick: 'pipeline' } },
-            optOutCommunicationEmails: { type: 'bool', doc: 'users opted out of Okta communication emails', from: { read: '/api/v1/org/privacy/oktaCommunication', pick: 'optOutEmailUsers' } },
-            billingContact: {
-                type: { resource: 'okta.user' },
-                doc: 'the billing contact',
-                from: { compute: async (c) => contact(c, 'BILLING') },
-            },
-            technicalContact: {
-                type: { resource: 'okta.user' },
-                doc: 'the technical contact',
-                from: { compute: async (c) => contact(c, 'TECHNICAL') },
-            },
-            securityNotificationEmails: { type: 'dict', doc: 'security notification email settings (internal API; needs an API token)', from: { read: SECURITY_NOTIFICATIONS_PATH } },
-            sendEmailForNewDeviceEnabled: notification('sendEmailForNewDeviceEnabled', 'users are emailed about sign-ins from new devices'),
-            sendEmailForFactorEnrollmentEnabled: notification('sendEmailForFactorEnrollmentEnabled', 'users are emailed when an authenticator is enrolled'),
-            sendEmailForFactorResetEnabled: notification('sendEmailForFactorResetEnabled', 'users are emailed when an authenticator is reset'),
-            sendEmailForPasswordChangedEnabled: notification('sendEmailForPasswordChangedEnabled', 'users are emailed when their password changes'),
-            reportSuspiciousActivityEnabled: notification('reportSuspiciousActivityEnabled', 'users can report suspicious activity from those emails'),
-            threatInsightSettings: { type: { resource: 'okta.threatsConfiguration' }, doc: 'ThreatInsight configuration', from: { read: '/api/v1/threats/configuration' } },
-            oktaSupportEnabled: {
-                type: 'bool',
-                doc: 'Okta Support has been granted access to the org (needs Super Administrator)',
-                from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'support', transform: (v) => (v === 'ENABLED' ? true : v === 'DISABLED' ? false : null) },
-            },
-            oktaSupportExpiration: { type: 'time', doc: 'when Okta Support access ends', from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'expiration' } },
-            oktaSupportCaseNumber: { type: 'string', doc: 'the support case access was granted for', from: { read: '/api/v1/org/privacy/oktaSupport', pick: 'caseNumber' } },
-            superAdminGrantedToNewPublicClients: {
-                type: 'bool',
-                doc: 'new public client apps get the Super Administrator role by default',
-                from: { read: '/api/v1/org/settings/clientPrivilegesSetting', pick: 'clientPrivilegesSetting' },
-            },
-            thirdPartyAdminEnabled: { type: 'bool', doc: 'admins are third-party admins (no Okta admin emails)', from: { read: '/api/v1/org/orgSettings/thirdPartyAdminSetting', pick: 'thirdPartyAdmin' } },
-            autoAssignAdminAppSetting: { type: 'bool', doc: 'new admins are assigned the Admin Console app automatically', from: { read: '/api/v1/org/settings/autoAssignAdminAppSetting', pick: 'autoAssignAdminAppSetting' } },
-            captchaEnabledPages: { type: { list: 'string' }, doc: 'pages protected by CAPTCHA (SIGN_IN, SSR, SSPR)', from: { read: '/api/v1/org/captcha', pick: 'enabledPages', transform: (v) => v ?? [] } },
-            adminConsoleSettings: { type: { resource: 'okta.adminConsoleSettings' }, doc: 'Admin Console session settings (needs Super Administrator)', from: { read: '/api/v1/first-party-app-settings/admin-console' } },
-        },
-    },
-    {
-        name: 'okta.adminConsoleSettings',
-        doc: "The Okta Admin Console app's own session limits.",
-        defaults: ['sessionIdleTimeoutMinutes', 'sessionMaxLifetimeMinutes'],
-        identity: 'sessionIdleTimeoutMinutes',
-        fields: {
-            sessionIdleTimeoutMinutes: { type: 'int', doc: 'minutes of inactivity before the Admin Console session ends' },
-            sessionMaxLifetimeMinutes: { type: 'int', doc: 'maximum Admin Console session lifetime in minutes' },
-        },
-    },
-    {
-        name: 'okta.threatsConfiguration',
-        doc: 'ThreatInsight: what Okta does with sign-in attempts from suspicious IPs.',
-        defaults: ['action'],
-        identity: 'action',
-        fields: {
-            action: org_str('none (off), audit (log only) or block (log and block)'),
-            excludeZones: {
-                type: { list: { resource: 'okta.network' } },
-                doc: 'network zones ThreatInsight ignores',
-                from: {
-                    compute: async (c) => {
-                        const ids = await c.read('/api/v1/threats/configuration', { list: 'string' }, 'excludeZones');
-                        if (!Array.isArray(ids))
-                            return ids;
-                        return Promise.all(ids.map((id) => c.read(`/api/v1/zones/${encodeURIComponent(String(id))}`, { resource: 'okta.network' })));
-                    },
-                },
-            },
-            created: org_time('when it was created'),
-            lastUpdated: org_time('when it was last changed'),
-        },
-    },
-    {
-        name: 'okta.attackProtection',
-        doc: 'Attack protection settings (user lockout and authenticator checks).',
-        defaults: ['preventBruteForceLockoutFromUnknownDevices', 'verifyKnowledgeSecondWhen2faRequired'],
-        fields: {
-            preventBruteForceLockoutFromUnknownDevices: {
-                type: 'bool',
-                doc: 'failed sign-ins from unknown devices do not lock the account',
-                from: { read: '/attack-protection/api/v1/user-lockout-settings', pick: 'preventBruteForceLockoutFromUnknownDevices' },
-            },
-            verifyKnowledgeSecondWhen2faRequired: {
-                type: 'bool',
-                doc: 'with two factors required, the knowledge factor is asked second (Identity Engine)',
-                from: { read: '/attack-protection/api/v1/authenticator-settings', pick: 'verifyKnowledgeSecondWhen2faRequired' },
-            },
-        },
-    },
-    {
-        name: 'asset',
-        doc: 'The asset being scanned, as policy filters see it.',
-        defaults: ['name', 'platform'],
-        fields: {
-            name: { type: 'string', doc: 'Okta Organization <org domain>', from: { json: 'name' } },
-            platform: { type: 'string', doc: 'okta-org', from: { json: 'platform' } },
-            title: { type: 'string', doc: 'Okta Organization', from: { json: 'title' } },
-            kind: { type: 'string', doc: 'api', from: { json: 'kind' } },
-            runtime: { type: 'string', doc: 'okta', from: { json: 'runtime' } },
-            family: { type: { list: 'string' }, doc: '[okta]', from: { json: 'family' } },
-        },
-    },
-];
-async function contact(c, type) {
-    const userId = await c.read(`/api/v1/org/contacts/${type}`, 'string', 'userId');
-    if (typeof userId !== 'string')
-        return userId;
-    return c.read(`/api/v1/users/${encodeURIComponent(userId)}`, { resource: 'okta.user' });
-}
-
-;// CONCATENATED MODULE: ./src/resources/schema/policies.ts
-const policies_str = (doc) => ({ type: 'string', doc });
-const policies_time = (doc) => ({ type: 'time', doc });
-const policies_dict = (doc) => ({ type: 'dict', doc });
-const ofType = (type, doc) => ({
-    type: { list: { resource: 'okta.policy' } },
-    doc,
-    from: { read: `/api/v1/policies?type=${type}` },
-});
-const POLICY_RESOURCES = [
-    {
-        name: 'okta.policies',
-        doc: 'Policies, one list per type.',
-        defaults: [],
-        fields: {
-            password: ofType('PASSWORD', 'password policies'),
-            mfaEnroll: ofType('MFA_ENROLL', 'authenticator (MFA) enrollment policies'),
-            signOn: ofType('OKTA_SIGN_ON', 'global session policies (Classic: Okta sign-on policies)'),
-            accessPolicy: ofType('ACCESS_POLICY', 'authentication policies of apps (Identity Engine)'),
-            profileEnrollment: ofType('PROFILE_ENROLLMENT', 'user profile (self-registration) policies (Identity Engine)'),
-            idpDiscovery: ofType('IDP_DISCOVERY', 'identity provider routing rules'),
-            oauthAuthorizationPolicy: ofType('OAUTH_AUTHORIZATION_POLICY', 'authorization server policies as a policy type (not available on current orgs)'),
-            entityRisk: ofType('ENTITY_RISK', 'entity risk policies (Identity Threat Protection)'),
-            postAuthSession: ofType('POST_AUTH_SESSION', 'session protection policies (Identity Threat Protection)'),
-            userLifecycle: ofType('USER_LIFECYCLE', 'Workflow automations that act on inactive users'),
-        },
-    },
-    {
-        name: 'okta.policy',
-        doc: 'A policy.',
-        defaults: ['name'],
-        fields: {
-            id: policies_str('policy id'),
-            name: policies_str('policy name'),
-            description: policies_str('description'),
-            type: policies_str('OKTA_SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
-            priority: { type: 'int', doc: 'evaluation order, 1 first' },
-            status: policies_str('ACTIVE or INACTIVE'),
-            system: { type: 'bool', doc: 'created by Okta (the default policy)' },
-            conditions: policies_dict('who the policy applies to (people.groups.include, authProvider, …)'),
-            settings: policies_dict('type-specific settings (password complexity/age/lockout, enrollment authenticators, …)'),
-            created: policies_time('when it was created'),
-            lastUpdated: policies_time('when it last changed'),
-            rules: { type: { list: { resource: 'okta.policyRule' } }, doc: 'rules, in priority order', from: { read: '/api/v1/policies/{policyId}/rules', params: { policyId: 'id' } } },
-            applications: {
-                type: { list: { resource: 'okta.application' } },
-                doc: 'apps that use this policy (authentication policies)',
-                from: {
-                    compute: async (c) => {
-                        const mappings = await c.read('/api/v1/policies/{policyId}/mappings'.replace('{policyId}', encodeURIComponent(String(await c.field('id')))), 'dict');
-                        if (!Array.isArray(mappings))
-                            return mappings;
-                        return Promise.all(mappings.map((m) => {
-                            const href = String(m._links?.application?.href ?? '');
-                            return c.read(`/api/v1/apps/${encodeURIComponent(href.slice(href.lastIndexOf('/') + 1))}`, { resource: 'okta.application' });
-                        }));
-                    },
-                },
-            },
-        },
-    },
-    {
-        name: 'okta.policyRule',
-        doc: 'A rule of a policy.',
-        defaults: ['name'],
-        fields: {
-            id: policies_str('rule id'),
-            name: policies_str('rule name'),
-            priority: { type: 'int', doc: 'evaluation order' },
-            status: policies_str('ACTIVE or INACTIVE'),
-            system: { type: 'bool', doc: "Okta's default rule (always last)" },
-            type: policies_str('SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
-            actions: policies_dict('what the rule does (signon.session, appSignOn.verificationMethod, passwordChange, …)'),
-            conditions: policies_dict('when the rule applies (people, network, platform, …); null for catch-all rules'),
-            created: policies_time('when it was created'),
-            lastUpdated: policies_time('when it last changed'),
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/security.ts
-// Security configuration: custom domains, trusted origins, network zones, custom roles,
-// authenticators, API tokens, identity providers, log streams, hooks, behaviour detection,
-// device assurance and brands.
-
-const security_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const security_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
-const security_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-/** Enhanced dynamic zones hold `{include, exclude}`; the resource lists what is included. */
-const included = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? (v.include ?? []) : v);
-const METADATA = new Set(['id', 'name', 'platform', 'createdBy', 'createdDate', 'lastUpdatedBy', 'lastUpdate', '_links']);
-const SECURITY_RESOURCES = [
-    {
-        name: 'okta.domain',
-        doc: 'A custom domain.',
-        defaults: ['domain'],
-        fields: {
-            id: security_str('domain id'),
-            domain: security_str('the domain name'),
-            validationStatus: security_str('NOT_STARTED, IN_PROGRESS, VERIFIED or COMPLETED'),
-            certificateSourceType: security_str('OKTA_MANAGED or MANUAL'),
-            dnsRecords: { type: { list: 'dict' }, doc: 'DNS records to set (fqdn, recordType, values)' },
-            publicCertificate: security_dict('the certificate (subject, fingerprint, expiration)'),
-        },
-    },
-    {
-        name: 'okta.trustedOrigin',
-        doc: 'A trusted origin: a site allowed to call Okta from the browser or be redirected to.',
-        defaults: ['name'],
-        fields: {
-            id: security_str('origin id'),
-            name: security_str('name'),
-            origin: security_str('the origin URL'),
-            status: security_str('ACTIVE or INACTIVE'),
-            scopes: { type: { list: 'dict' }, doc: 'what it is trusted for: {type: CORS, REDIRECT or IFRAME_EMBED}' },
-            createdBy: security_str('who created it'),
-            lastUpdatedBy: security_str('who last changed it'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.network',
-        doc: 'A network zone.',
-        defaults: ['name', 'type'],
-        fields: {
-            id: security_str('zone id'),
-            name: security_str('zone name'),
-            type: security_str('IP, DYNAMIC or DYNAMIC_V2 (enhanced dynamic)'),
-            status: security_str('ACTIVE or INACTIVE'),
-            usage: security_str('POLICY (used in policies) or BLOCKLIST (always blocked)'),
-            system: { type: 'bool', doc: 'created by Okta' },
-            proxyType: security_str('Any, Tor or NotTorAnonymizer (dynamic zones)'),
-            gateways: { type: { list: 'dict' }, doc: 'IP gateways {type: CIDR or RANGE, value}' },
-            proxies: { type: { list: 'dict' }, doc: 'trusted proxies {type, value}' },
-            locations: { type: { list: 'dict' }, doc: 'countries and regions {country, region}', from: { json: 'locations', transform: included } },
-            asns: { type: { list: 'string' }, doc: 'autonomous system numbers', from: { json: 'asns', transform: included } },
-            ipServiceCategories: security_dict('enhanced dynamic zones: IP service categories {include, exclude}, e.g. ALL_ANONYMIZERS'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.customRole',
-        doc: 'A custom admin role.',
-        defaults: ['label'],
-        fields: {
-            id: security_str('role id'),
-            label: security_str('role name'),
-            description: security_str('description'),
-            permissions: {
-                type: { list: 'string' },
-                doc: 'the permissions it grants (okta.users.manage, …)',
-                from: { read: '/api/v1/iam/roles/{roleIdOrLabel}/permissions', params: { roleIdOrLabel: 'id' }, transform: (v) => (Array.isArray(v) ? v.map((p) => p.label) : v) },
-            },
-        },
-    },
-    {
-        name: 'okta.authenticator',
-        doc: 'An authenticator (Identity Engine).',
-        defaults: ['name', 'key', 'status'],
-        fields: {
-            id: security_str('authenticator id'),
-            key: security_str('okta_password, okta_email, okta_verify, phone_number, webauthn, security_question, smart_card_idp, …'),
-            name: security_str('name'),
-            type: security_str('app, email, password, phone, security_key, security_question, federated, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('settings (allowedFor, channelBinding, compliance.fips, userVerification, …)'),
-            allowedFor: security_str('any, recovery, sso or none', 'settings.allowedFor'),
-            tokenLifetimeInMinutes: { type: 'int', doc: 'email token lifetime', from: { json: 'settings.tokenLifetimeInMinutes' } },
-            userVerification: security_str('DISCOURAGED, PREFERRED or REQUIRED', 'settings.userVerification'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.api.token',
-        doc: "An API token's metadata (never the token).",
-        defaults: ['name'],
-        fields: {
-            id: security_str('token id'),
-            name: security_str('name'),
-            clientName: security_str('the client that created it'),
-            tokenWindow: security_str('idle lifetime (ISO 8601, e.g. P30D)'),
-            userId: security_str('the admin who created it (the token acts as them)'),
-            network: security_dict('network restriction {connection: ANYWHERE or ZONE, include, exclude}'),
-            created: security_time('when it was created'),
-            expiresAt: security_time('when it expires unless used'),
-            lastUpdated: security_time('when it was last used'),
-            user: { type: { resource: 'okta.user' }, doc: 'the admin who created it', from: { read: '/api/v1/users/{id}', params: { id: 'userId' } } },
-        },
-    },
-    {
-        name: 'okta.identityProvider',
-        doc: 'An inbound identity provider.',
-        defaults: ['name', 'type', 'status'],
-        fields: {
-            id: security_str('identity provider id'),
-            name: security_str('name'),
-            type: security_str('SAML2, OIDC, X509 (smart card), GOOGLE, MICROSOFT, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            issuerMode: security_str('issuer mode'),
-            protocol: security_dict('protocol settings (endpoints, credentials.trust.issuer, …)'),
-            policy: security_dict('account linking, provisioning and subject matching'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.logStream',
-        doc: 'A System Log stream to a SIEM.',
-        defaults: ['name', 'type', 'status'],
-        fields: {
-            id: security_str('stream id'),
-            name: security_str('name'),
-            type: security_str('aws_eventbridge or splunk_cloud_logstreaming'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('destination settings (never the Splunk token)'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.eventHook',
-        doc: 'An event hook.',
-        defaults: ['name', 'status'],
-        fields: {
-            id: security_str('hook id'),
-            name: security_str('name'),
-            description: security_str('description'),
-            status: security_str('ACTIVE or INACTIVE'),
-            verificationStatus: security_str('VERIFIED or UNVERIFIED'),
-            channelType: security_str('HTTP', 'channel.type'),
-            channelUri: security_str('the URL Okta calls', 'channel.config.uri'),
-            channelAuthScheme: security_dict('how Okta authenticates to it (the secret is never returned)', 'channel.config.authScheme'),
-            headers: { type: { list: 'dict' }, doc: 'extra headers', from: { json: 'channel.config.headers' } },
-            events: { type: { list: 'string' }, doc: 'event types it subscribes to', from: { json: 'events.items' } },
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.behaviorRule',
-        doc: 'A behavior detection rule.',
-        defaults: ['name', 'type', 'status'],
-        fields: {
-            id: security_str('rule id'),
-            name: security_str('name'),
-            type: security_str('ANOMALOUS_LOCATION, ANOMALOUS_DEVICE, ANOMALOUS_IP, VELOCITY, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('detection settings'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
-        },
-    },
-    {
-        name: 'okta.deviceAssurancePolicy',
-        doc: 'A device assurance policy (Identity Engine).',
-        defaults: ['name', 'platform'],
-        fields: {
-            id: security_str('policy id'),
-            name: security_str('name'),
-            platform: security_str('ANDROID, IOS, MACOS, WINDOWS or CHROMEOS'),
-            settings: {
-                type: 'dict',
-                doc: 'the requirements (osVersion, diskEncryptionType, screenLockType, …)',
-                from: { json: '', transform: (v) => Object.fromEntries(Object.entries((v ?? {})).filter(([k]) => !METADATA.has(k))) },
-            },
-            created: security_time('when it was created', 'createdDate'),
-            lastUpdated: security_time('when it last changed', 'lastUpdate'),
-        },
-    },
-    {
-        name: 'okta.brand',
-        doc: 'A brand, with its sign-in page.',
-        defaults: ['name'],
-        fields: {
-            id: security_str('brand id'),
-            name: security_str('name'),
-            isDefault: { type: 'bool', doc: 'the default brand' },
-            signInPageCustomized: {
-                type: 'bool',
-                doc: 'the sign-in page has been customized',
-                from: {
-                    compute: async (c) => {
-                        const page = await c.read(`/api/v1/brands/${encodeURIComponent(String(await c.field('id')))}/pages/sign-in/customized`, 'dict');
-                        if (page instanceof ErrorValue)
-                            return page.kind === 'unavailable' ? false : page;
-                        return true;
-                    },
-                },
-            },
-            signInPage: {
-                type: 'dict',
-                doc: 'the sign-in page in use (customized, else default): pageContent, widgetVersion, …',
-                from: {
-                    compute: async (c) => {
-                        const id = encodeURIComponent(String(await c.field('id')));
-                        const customized = await c.read(`/api/v1/brands/${id}/pages/sign-in/customized`, 'dict');
-                        if (!(customized instanceof ErrorValue) || customized.kind !== 'unavailable')
-                            return customized;
-                        return c.read(`/api/v1/brands/${id}/pages/sign-in/default`, 'dict');
-                    },
-                },
-            },
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/resources/schema/index.ts
-
-
-
-
-
-
-const RESOURCE_SPECS = Object.fromEntries([...ORG_RESOURCES, ...DIRECTORY_RESOURCES, ...APP_RESOURCES, ...POLICY_RESOURCES, ...SECURITY_RESOURCES, ...AUTHORIZATION_SERVER_RESOURCES].map((r) => [r.name, r]));
 
 ;// CONCATENATED MODULE: ./src/resources/typeSchema.ts
 
@@ -62330,212 +62413,6 @@ function rescore(execution) {
     const byUid = new Map(execution.checks.map((c) => [c.uid, c]));
     for (const p of execution.policies)
         p.score = policyScore(p.scoringSystem, p.checks.map((uid) => byUid.get(uid)));
-}
-
-;// CONCATENATED MODULE: ./src/resources/runtime.ts
-
-function outcomeToValue(outcome) {
-    switch (outcome.kind) {
-        case 'data':
-            return outcome.value;
-        case 'unavailable':
-            return new ErrorValue(outcome.reason, 'unavailable');
-        case 'forbidden':
-            return new ErrorValue(`${outcome.reason}; needs ${outcome.needs}`, 'forbidden', outcome.needs);
-        case 'failed':
-            return new ErrorValue(outcome.error.message, 'failed');
-    }
-}
-function dig(value, path) {
-    if (!path)
-        return value;
-    let v = value;
-    for (const part of path.split('.')) {
-        if (typeof v !== 'object' || v === null)
-            return null;
-        v = v[part];
-    }
-    return v === undefined ? null : v;
-}
-/** Fills `{name}` in an endpoint template from the object's JSON; undefined when a value is missing. */
-function fillPath(template, params, json) {
-    let missing = false;
-    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
-        const v = dig(json, params?.[name] ?? name);
-        if (typeof v !== 'string' && typeof v !== 'number')
-            missing = true;
-        return encodeURIComponent(String(v));
-    });
-    return missing ? undefined : path;
-}
-class ResourceGraph {
-    specs;
-    data;
-    instances = new Map();
-    constructor(specs, data) {
-        this.specs = specs;
-        this.data = data;
-    }
-    spec(type) {
-        const spec = this.specs[type];
-        if (!spec)
-            throw new Error(`the resource schema has no ${type}`);
-        return spec;
-    }
-    /** The instance of `type` for this JSON, shared by every list the object appears in. */
-    instance(type, json) {
-        const spec = this.spec(type);
-        const id = json ? String(dig(json, spec.identity ?? 'id') ?? '') : '';
-        const key = `${type}\u0000${id || (json ? JSON.stringify(json) : '')}`;
-        let found = this.instances.get(key);
-        if (!found)
-            this.instances.set(key, (found = new Instance(this, spec, id || type, json)));
-        return found;
-    }
-    /** Converts JSON (or an error) to a field's MQL type. */
-    convert(raw, type) {
-        if (raw instanceof ErrorValue)
-            return raw;
-        if (raw === null || raw === undefined)
-            return null;
-        if (typeof type === 'string') {
-            switch (type) {
-                case 'string':
-                    return typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
-                case 'int':
-                    return typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : null;
-                case 'bool':
-                    return typeof raw === 'boolean' ? raw : raw === 'true' ? true : raw === 'false' ? false : null;
-                case 'time': {
-                    const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-                    return Number.isFinite(ms) ? new MqlTime(ms) : new ErrorValue(`'${String(raw).slice(0, 40)}' is not a time`);
-                }
-                case 'dict':
-                    return raw;
-            }
-        }
-        if ('list' in type) {
-            if (!Array.isArray(raw))
-                return new ErrorValue(`expected a list, Okta answered with ${typeof raw}`);
-            return raw.map((item) => this.convert(item, type.list));
-        }
-        if (typeof raw !== 'object' || Array.isArray(raw))
-            return new ErrorValue(`expected an object for ${type.resource}`);
-        return this.instance(type.resource, raw);
-    }
-    async read(path, type, pick, transform) {
-        const raw = outcomeToValue(await this.data.read(path));
-        if (raw instanceof ErrorValue)
-            return raw;
-        const picked = dig(raw, pick);
-        return this.convert(transform ? transform(picked) : picked, type);
-    }
-}
-class Instance {
-    graph;
-    spec;
-    id;
-    kind = 'resource';
-    type;
-    cache = new Map();
-    own;
-    constructor(graph, spec, id, json) {
-        this.graph = graph;
-        this.spec = spec;
-        this.id = id;
-        this.type = spec.name;
-        if (json)
-            this.own = Promise.resolve(json);
-    }
-    fieldNames() {
-        return Object.keys(this.spec.fields);
-    }
-    hasField(name) {
-        return Object.hasOwn(this.spec.fields, name);
-    }
-    defaultFields() {
-        return this.spec.defaults;
-    }
-    field(name) {
-        let pending = this.cache.get(name);
-        if (!pending) {
-            pending = this.resolve(name);
-            this.cache.set(name, pending);
-        }
-        return pending;
-    }
-    json() {
-        this.own ??= this.spec.load
-            ? this.graph.data.read(this.spec.load).then((o) => {
-                const v = outcomeToValue(o);
-                return v instanceof ErrorValue ? v : typeof v === 'object' && v !== null ? v : new ErrorValue(`${this.spec.load} did not answer with an object`);
-            })
-            : Promise.resolve({});
-        return this.own;
-    }
-    context() {
-        return {
-            json: () => this.json(),
-            field: (n) => this.field(n),
-            read: (path, type, pick) => this.graph.read(path, type, pick),
-            make: (type, json) => this.graph.instance(type, json),
-        };
-    }
-    async resolve(name) {
-        const field = this.spec.fields[name];
-        if (!field)
-            throw new Error(`${this.type} has no field ${name}`);
-        const from = field.from ?? { json: name };
-        if ('compute' in from)
-            return from.compute(this.context());
-        const json = await this.json();
-        if (json instanceof ErrorValue)
-            return json;
-        if ('json' in from) {
-            const raw = dig(json, from.json);
-            return this.graph.convert(from.transform ? from.transform(raw, json) : raw, field.type);
-        }
-        const path = fillPath(from.read, from.params, json);
-        if (path === undefined)
-            return null;
-        const transform = from.transform;
-        return this.graph.read(path, field.type, from.pick, transform && ((v) => transform(v, json)));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/resources/environment.ts
-
-
-function orgEnvironment(options) {
-    const graph = new ResourceGraph(RESOURCE_SPECS, options.data);
-    const okta = graph.instance('okta', undefined);
-    const asset = graph.instance('asset', {
-        name: `Okta Organization ${options.host}`,
-        platform: 'okta-org',
-        title: 'Okta Organization',
-        kind: 'api',
-        runtime: 'okta',
-        family: ['okta'],
-    });
-    const globals = { okta, asset };
-    return {
-        graph,
-        global: (name) => globals[name],
-        globalNames: () => Object.keys(globals),
-        props: options.props ?? {},
-        now: options.now ?? Date.now(),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/policy/bundle.ts
-// The policy bundle model, in cnspec's `.mql.yaml` format: policies (with groups, scoring and
-// props) and queries (checks with impact, MQL, filters, variants, docs). Every element knows the
-// file, line and column it came from.
-function formatLocation(at) {
-    return `${at.file}:${at.line}:${at.column}`;
-}
-function formatDiagnostic(d) {
-    return `${formatLocation(d.at)}: ${d.severity}: ${d.message}`;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -62931,15 +62808,19 @@ function loadBundleTexts(files) {
     }
     return { bundle, diagnostics, unreadable };
 }
-/**
- * Loads and lints: every problem of every file, with lint skipped only when a file could not be
- * parsed (its checks would look undefined to the rest).
- */
-function checkBundleFiles(paths) {
-    const loaded = loadBundleFiles(paths);
+/** Adds lint's findings, unless a file could not be parsed (its checks would look undefined to the rest). */
+function withLint(loaded) {
     if (loaded.unreadable.length)
         return loaded;
     return { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, ...lintBundle(loaded.bundle)]) };
+}
+/** Loads and lints bundle files: every problem of every file. */
+function checkBundleFiles(paths) {
+    return withLint(loadBundleFiles(paths));
+}
+/** As checkBundleFiles, for texts read elsewhere (fetched by URL, or as they are on a git ref). */
+function checkBundleTexts(files) {
+    return withLint(loadBundleTexts(files));
 }
 function sortDiagnostics(ds) {
     return ds.sort((a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column);
@@ -62959,6 +62840,80 @@ function loadBundleFiles(paths) {
     }
     const result = loadBundleTexts(files);
     return { bundle: result.bundle, diagnostics: [...diagnostics, ...result.diagnostics], unreadable: [...unreadable, ...result.unreadable] };
+}
+
+;// CONCATENATED MODULE: ./src/policy/props.ts
+// Policy properties: each has a default written in MQL (`mql: 15`, `mql: return 15`, a list,
+// a string), which policies may override, and the user may override again by name.
+
+
+
+
+class PropsError extends Error {
+    name = 'PropsError';
+}
+/** A prop's default: its MQL, which must be a constant. */
+async function propDefault(prop, now) {
+    const text = prop.mql.text.trim().replace(/^return\s+/, '');
+    const offset = prop.mql.text.indexOf(text);
+    let program;
+    try {
+        program = parse(text);
+    }
+    catch (error) {
+        if (error instanceof MqlError)
+            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset + error.start)}): ${error.message}`);
+        throw error;
+    }
+    try {
+        const results = await evaluate(program, { global: () => undefined, globalNames: () => [], props: {}, now });
+        const value = results.at(-1)?.value ?? null;
+        if (value instanceof ErrorValue)
+            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset)}): ${value.message}`);
+        return value;
+    }
+    catch (error) {
+        if (error instanceof MqlError)
+            throw new PropsError(`the prop ${prop.uid} (${locate(prop, offset + error.start)}) must be a constant such as 15, "text" or ["a", "b"]: ${error.message}`);
+        throw error;
+    }
+}
+function locate(prop, offset) {
+    const at = prop.mql.locate(offset);
+    return `${at.file}:${at.line}:${at.column}`;
+}
+/** Every prop the bundle's queries and policies define: policy defaults override query defaults. */
+function propDefinitions(bundle, policyUids) {
+    const defs = new Map();
+    for (const q of bundle.queries.values())
+        for (const p of q.props)
+            if (!defs.has(p.uid))
+                defs.set(p.uid, p);
+    for (const policy of bundle.policies)
+        if (policyUids.has(policy.uid))
+            for (const p of policy.props)
+                defs.set(p.uid, p);
+    return defs;
+}
+/** Resolves defaults, then applies the user's values; an unknown name is an error, not ignored. */
+async function resolveProps(defs, overrides, now) {
+    const props = {};
+    for (const [uid, def] of defs)
+        props[uid] = await propDefault(def, now);
+    for (const [name, value] of Object.entries(overrides)) {
+        if (!defs.has(name)) {
+            const known = [...defs.keys()].sort();
+            throw new PropsError(`there is no prop '${name}' in the selected policies${known.length ? `; the props are: ${known.join(', ')}` : ''}`);
+        }
+        const base = props[name];
+        props[name] = typeof base === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+        if (typeof base === 'number' && typeof props[name] !== 'number')
+            throw new PropsError(`the prop '${name}' is a number; '${String(value)}' is not`);
+    }
+    return props;
+}
+function propDiagnostics(error, at) {
+    return error instanceof PropsError ? [{ severity: 'error', message: error.message, at }] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/policy/waivers.ts
@@ -63106,16 +63061,16 @@ class BundleError extends Error {
         this.diagnostics = diagnostics;
     }
 }
-/** Loads and lints bundles; throws BundleError when any has errors. */
-function loadCheckedBundle(files) {
-    const { bundle, diagnostics } = checkBundleFiles(files);
+/** Loads and lints bundles (read from files, or given as texts); throws BundleError when any has errors. */
+function loadCheckedBundle(files, texts) {
+    const { bundle, diagnostics } = texts ? checkBundleTexts(texts) : checkBundleFiles(files);
     if (diagnostics.some((d) => d.severity === 'error'))
         throw new BundleError(diagnostics);
     return { bundle, warnings: diagnostics };
 }
 async function scan(options) {
     const now = options.now ?? Date.now();
-    const { bundle, warnings } = loadCheckedBundle(options.bundleFiles);
+    const { bundle, warnings } = loadCheckedBundle(options.bundleFiles ?? [], options.bundleTexts);
     const waivers = options.waiverFile ? loadWaiverFile(options.waiverFile) : { waivers: [], diagnostics: [] };
     if (waivers.diagnostics.some((d) => d.severity === 'error'))
         throw new BundleError(waivers.diagnostics);
@@ -63150,16 +63105,1559 @@ function isScored(checks, uid) {
     return c?.status === 'pass' || c?.status === 'fail';
 }
 
+;// CONCATENATED MODULE: ./src/policy/baseRef.ts
+// The policy bundles as they are on a git ref (a pull request's base), read with git, and their
+// evaluation over data already fetched for the head scan, for comparing the two.
+//
+// git runs through execFile (no shell); a ref is checked to name a commit before it is used, and
+// one starting with `-` is refused so it cannot pass as an option. `actions/checkout` fetches
+// only the pull request's merge commit (depth 1), so the base branch is usually absent: `auto`
+// fetches it itself (one shallow fetch), or the workflow checks out with `fetch-depth: 0`.
+
+
+
+
+
+class BaseRefError extends Error {
+    name = 'BaseRefError';
+}
+const BUNDLE_FILE = /\.mql\.ya?ml$/;
+const GIT_TIMEOUT_MS = 120_000;
+/** Runs git with arguments (never through a shell); rejects with git's own message. */
+function git(cwd, args) {
+    return new Promise((done, fail) => {
+        const options = { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: GIT_TIMEOUT_MS, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } };
+        (0,external_node_child_process_namespaceObject.execFile)('git', args, options, (error, stdout, stderr) => {
+            if (!error)
+                return done(stdout);
+            if (error.code === 'ENOENT')
+                return fail(new BaseRefError('git is not installed (or not on the PATH)'));
+            const said = stderr.trim().split('\n').filter(Boolean).at(-1);
+            fail(new BaseRefError(said ?? `git ${args[0]} failed with exit code ${String(error.code ?? error.signal)}`));
+        });
+    });
+}
+function refuseOptionLike(ref) {
+    if (ref === '' || ref.startsWith('-'))
+        throw new BaseRefError(`'${ref}' is not a git ref to compare with: a ref may not be empty or start with '-'`);
+}
+/** The commit a ref names; a clear error when it names none here. */
+async function commitOf(cwd, ref) {
+    refuseOptionLike(ref);
+    try {
+        return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+    }
+    catch (error) {
+        const why = error.message;
+        const gitSaid = /exit code/.test(why) ? '' : ` (git: ${why})`;
+        throw new BaseRefError(`the git ref '${ref}' names no commit in ${cwd}${gitSaid}; fetch it first, or check out with fetch-depth: 0`);
+    }
+}
+/** A path the user gave (relative to cwd, or absolute), as a path from the repository root. */
+function repoPath(top, cwd, path) {
+    const full = (0,external_node_path_.resolve)(cwd, path);
+    let real = full;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(full); // git names the root by its real path; so must we
+    }
+    catch {
+        // Not in the working tree: taken as written.
+    }
+    const rel = (0,external_node_path_.relative)(top, real);
+    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+        throw new BaseRefError(`the policy bundle '${path}' is outside the git repository ${top}`);
+    return rel.split(external_node_path_.sep).join('/');
+}
+/** A file under a named directory that the working-tree walk would also take. */
+function isBundleUnder(file, dir) {
+    const inner = dir === '' ? file : file.slice(dir.length + 1);
+    return BUNDLE_FILE.test(file) && !inner.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+}
+/**
+ * The bundle files as they are on `ref`: each path is a file or a directory (every `.mql.yaml`
+ * or `.mql.yml` under it), relative to `cwd` or absolute inside the repository.
+ */
+async function readBundlesAtRef(cwd, ref, paths) {
+    const commit = await commitOf(cwd, ref);
+    const top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+    const here = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
+    const files = [];
+    const missing = [];
+    const seen = new Set();
+    for (const path of paths) {
+        const dir = repoPath(top, here, path); // '' for the repository's root
+        // One listing serves files and directories: a file lists itself, a directory what is under it.
+        const listing = await git(top, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...(dir ? [dir] : [])]);
+        const blobs = listing
+            .split('\0')
+            .map((line) => /^(\d+) blob ([0-9a-f]+)\t(.+)$/s.exec(line))
+            .filter((m) => m !== null && m[1] !== '120000') // files, not links or submodules
+            .map(([, , object, name]) => ({ object, name }))
+            .filter((e) => e.name === dir || isBundleUnder(e.name, dir));
+        if (blobs.length === 0) {
+            missing.push(path);
+            continue;
+        }
+        for (const blob of blobs) {
+            if (seen.has(blob.name))
+                continue;
+            seen.add(blob.name);
+            files.push({ file: `${ref}:${blob.name}`, text: await git(top, ['cat-file', 'blob', blob.object]) });
+        }
+    }
+    return { files, missing };
+}
+/**
+ * The ref to compare policies with. `off`: none. `auto`: the base branch of a pull request
+ * (`origin/<GITHUB_BASE_REF>`, fetched shallowly when it is not here), none outside pull
+ * requests. Anything else is a git ref, used as it is.
+ */
+async function resolveBaseRef(mode, env, cwd) {
+    const wanted = mode.trim();
+    if (wanted === 'off' || wanted === '')
+        return undefined;
+    if (wanted !== 'auto') {
+        await commitOf(cwd, wanted);
+        return wanted;
+    }
+    const base = env.GITHUB_BASE_REF?.trim();
+    if (!/^pull_request(_target)?$/.test(env.GITHUB_EVENT_NAME ?? '') || !base)
+        return undefined;
+    refuseOptionLike(base);
+    const ref = `origin/${base}`;
+    try {
+        await commitOf(cwd, ref);
+        return ref;
+    }
+    catch {
+        // Not fetched (actions/checkout takes only the merge commit): fetch the base's tip.
+    }
+    try {
+        await git(cwd, ['check-ref-format', `refs/heads/${base}`]);
+    }
+    catch {
+        throw new BaseRefError(`the pull request's base branch '${base}' is not a valid branch name`);
+    }
+    try {
+        await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', `+refs/heads/${base}:refs/remotes/${ref}`]);
+    }
+    catch (error) {
+        throw new BaseRefError(`could not fetch the base branch '${base}' from origin (git: ${error.message}); check out with fetch-depth: 0, or set compare-policies to off`);
+    }
+    await commitOf(cwd, ref);
+    return ref;
+}
+/**
+ * Evaluates the bundles as they are on `ref` with the head scan's options (props, policy
+ * selection, waivers). Given the head scan's client as `data`, nothing is fetched twice: the
+ * client keeps every read, so only a check that exists on the base alone can cost a request.
+ * `shared` are bundles outside the repository (fetched by URL, built in), the same on both sides.
+ * Never throws for the base's sake: what goes wrong is returned as `problem`.
+ */
+async function evaluateAtRef(options) {
+    const { cwd, ref, paths, shared = [], ...scanOptions } = options;
+    let read;
+    try {
+        read = await readBundlesAtRef(cwd, ref, paths);
+    }
+    catch (error) {
+        return { ref, problem: error.message, missing: [] };
+    }
+    if (read.files.length === 0 && shared.length === 0)
+        return { ref, missing: read.missing };
+    try {
+        return { ref, report: buildReport(await scan({ ...scanOptions, bundleTexts: [...read.files, ...shared] })), missing: read.missing };
+    }
+    catch (error) {
+        if (!(error instanceof Error))
+            throw error;
+        return { ref, problem: `the policies on ${ref} could not be evaluated: ${error.message}`, missing: read.missing };
+    }
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/policy/files.ts
+// Where bundles come from: files, directories and globs the user names (a directory means every
+// `.mql.yaml` under it), or the built-in bundle in the package's `policies/` directory.
+
+
+
+const files_BUNDLE_FILE = /\.mql\.ya?ml$/;
+class BundlePathError extends Error {
+    name = 'BundlePathError';
+}
+function walk(dir, out) {
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules')
+            continue;
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.isDirectory())
+            walk(path, out);
+        else if (files_BUNDLE_FILE.test(entry.name))
+            out.push(path);
+    }
+}
+const GLOB = /[*?[{]/;
+/** Expands globs and directories to the bundle files they name; a named file is taken as it is. */
+function bundleFiles(paths) {
+    const out = [];
+    for (const path of paths) {
+        if (GLOB.test(path)) {
+            const matches = (0,external_node_fs_namespaceObject.globSync)(path).filter((m) => files_BUNDLE_FILE.test(m)).sort();
+            if (matches.length === 0)
+                throw new BundlePathError(`no .mql.yaml bundle file matches '${path}'`);
+            out.push(...matches);
+            continue;
+        }
+        let isDir;
+        try {
+            isDir = (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+        }
+        catch {
+            throw new BundlePathError(`the policy bundle '${path}' does not exist`);
+        }
+        if (!isDir) {
+            out.push(path);
+            continue;
+        }
+        const before = out.length;
+        walk(path, out);
+        if (out.length === before)
+            throw new BundlePathError(`the directory '${path}' holds no .mql.yaml bundle files`);
+    }
+    return [...new Set(out)];
+}
+/** The built-in bundle's directory: `policies/` at the package root, found from this module. */
+function builtInPolicyDir(from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))) {
+    for (let dir = (0,external_node_path_.resolve)(from);; dir = (0,external_node_path_.dirname)(dir)) {
+        const candidate = (0,external_node_path_.join)(dir, 'policies');
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'package.json')) && (0,external_node_fs_namespaceObject.existsSync)(candidate))
+            return candidate;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            throw new BundlePathError(`the built-in policies were not found above ${from}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/policy/remote.ts
+// Policy bundles given by URL. They are fetched anonymously: over https only, through a dispatcher
+// of their own (never the Okta client's), with a user agent and an accept header and nothing else,
+// so no Authorization header, cookie or Okta credential can ride along. The size limit is enforced
+// while the body streams, one timeout covers the whole exchange, and redirects are followed by hand
+// so that every hop is checked like the first.
+
+
+
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_MAX_REDIRECTS = 3;
+const ACCEPTED = 'okta-posture fetches https:// URLs with a host name and no user name or password';
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const REQUEST_HEADERS = {
+    'user-agent': `okta-posture/${VERSION}`,
+    accept: 'application/yaml, text/yaml, text/plain;q=0.9, */*;q=0.5',
+};
+class BundleFetchError extends Error {
+    url;
+    reason;
+    status;
+    name = 'BundleFetchError';
+    constructor(message, 
+    /** The URL as shown to people: without user name, password or query. */
+    url, reason, 
+    /** The HTTP status, for `status`. */
+    status) {
+        super(message);
+        this.url = url;
+        this.reason = reason;
+        this.status = status;
+    }
+}
+/**
+ * Whether a `policies` entry is meant as a URL rather than a file or glob. Any scheme counts, so
+ * that `http://…` is refused as a URL instead of being looked for as a file.
+ */
+function isBundleUrl(entry) {
+    const s = entry.trim();
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^(https?|file|ftp):/i.test(s);
+}
+/**
+ * A URL as it may appear in messages and reports: no user name or password, and no query (signed
+ * links carry their token there); a query is marked with `?…`.
+ */
+function displayUrl(url) {
+    return `${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`;
+}
+function displayText(text) {
+    try {
+        return displayUrl(new URL(text));
+    }
+    catch {
+        return text.replace(/\/\/[^/]*@/, '//…@').slice(0, 200);
+    }
+}
+/** The URL, if okta-posture will fetch it; otherwise why not. */
+function acceptUrl(text, base, origin) {
+    let url;
+    try {
+        url = new URL(text, base);
+    }
+    catch {
+        const shown = displayText(text);
+        throw base
+            ? new BundleFetchError(`the bundle at ${origin} redirected to '${shown}', which is not a valid URL`, origin, 'redirect')
+            : new BundleFetchError(`the bundle URL '${shown}' is not a valid URL; ${ACCEPTED}`, shown, 'url');
+    }
+    const shown = displayUrl(url);
+    const refuse = (why) => base
+        ? new BundleFetchError(`the bundle at ${origin} redirected to ${shown}, ${why}; every redirect must meet the same rules as the URL given`, origin, 'redirect')
+        : new BundleFetchError(`the bundle URL ${shown} ${why}; ${ACCEPTED}`, shown, 'url');
+    if (url.protocol !== 'https:')
+        throw refuse(`uses ${url.protocol.slice(0, -1)}, not https`);
+    if (url.username || url.password)
+        throw refuse('holds a user name or password');
+    if ((0,external_node_net_.isIP)(url.hostname.replace(/^\[|\]$/g, '')))
+        throw refuse('names its host by IP address');
+    url.hash = '';
+    return url;
+}
+/** Fetches one bundle; throws a BundleFetchError saying what went wrong, naming the URL. */
+async function fetchBundle(url, options = {}) {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    const first = acceptUrl(url.trim(), undefined, '');
+    const file = displayUrl(first);
+    const dispatcher = options.dispatcher ?? ownAgent(timeoutMs);
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        let current = first;
+        for (let redirects = 0;; redirects++) {
+            const res = await (0,undici/* request */.Em)(current, { dispatcher, method: 'GET', headers: { ...REQUEST_HEADERS }, signal: timeout.signal });
+            if (REDIRECT_STATUSES.has(res.statusCode)) {
+                discard(res.body);
+                const location = res.headers.location;
+                if (typeof location !== 'string' || !location) {
+                    throw new BundleFetchError(`the bundle at ${file} answered HTTP ${res.statusCode} without saying where to go`, file, 'status', res.statusCode);
+                }
+                if (redirects >= maxRedirects)
+                    throw new BundleFetchError(`the bundle at ${file} redirected more than ${maxRedirects} times`, file, 'redirect');
+                current = acceptUrl(location, current, file);
+                continue;
+            }
+            if (res.statusCode < 200 || res.statusCode > 299) {
+                // The body of an error page is not read: it could be large, and is not ours to repeat.
+                discard(res.body);
+                throw new BundleFetchError(`the bundle at ${file} answered HTTP ${res.statusCode}`, file, 'status', res.statusCode);
+            }
+            const type = String(res.headers['content-type'] ?? '').toLowerCase();
+            if (type.startsWith('text/html')) {
+                discard(res.body);
+                throw new BundleFetchError(`the bundle at ${file} is an HTML page, not a YAML bundle (for a file on GitHub, give its raw address, https://raw.githubusercontent.com/…)`, file, 'content');
+            }
+            const bytes = await readAtMost(res, maxBytes, file);
+            return { file, text: decode(bytes, file) };
+        }
+    }
+    catch (error) {
+        if (error instanceof BundleFetchError)
+            throw error;
+        if (timeout.signal.aborted)
+            throw new BundleFetchError(`the bundle at ${file} did not arrive within ${seconds(timeoutMs)}`, file, 'timeout');
+        throw new BundleFetchError(`the bundle at ${file} could not be fetched: ${describeNetworkError(error)}`, file, 'network');
+    }
+    finally {
+        clearTimeout(timer);
+        if (!options.dispatcher)
+            await dispatcher.destroy();
+    }
+}
+/** Fetches bundles in parallel; one URL failing does not stop the others. */
+async function fetchBundles(urls, options = {}) {
+    const dispatcher = options.dispatcher ?? ownAgent(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    try {
+        const unique = [...new Set(urls)];
+        const settled = await Promise.allSettled(unique.map((url) => fetchBundle(url, { ...options, dispatcher })));
+        const files = [];
+        const errors = [];
+        for (const [i, s] of settled.entries()) {
+            if (s.status === 'fulfilled')
+                files.push(s.value);
+            else if (s.reason instanceof BundleFetchError)
+                errors.push(s.reason);
+            else {
+                const shown = displayText(unique[i]);
+                errors.push(new BundleFetchError(`the bundle at ${shown} could not be fetched: ${describeNetworkError(s.reason)}`, shown, 'network'));
+            }
+        }
+        return { files, errors };
+    }
+    finally {
+        if (!options.dispatcher)
+            await dispatcher.destroy();
+    }
+}
+function ownAgent(timeoutMs) {
+    return new undici/* Agent */.g6({ connections: 4, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+}
+/** The body, refused as soon as it passes `maxBytes`, whatever Content-Length said. */
+async function readAtMost(res, maxBytes, file) {
+    const tooLarge = () => new BundleFetchError(`the bundle at ${file} is larger than ${size(maxBytes)}`, file, 'size');
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        discard(res.body);
+        throw tooLarge();
+    }
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of res.body) {
+        total += chunk.length;
+        if (total > maxBytes) {
+            discard(res.body);
+            throw tooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, total);
+}
+/** Drops a body not to be read; the error undici raises for it has no one to reach. */
+function discard(body) {
+    body.on('error', () => { });
+    body.destroy();
+}
+function decode(bytes, file) {
+    if (bytes.includes(0))
+        throw new BundleFetchError(`the bundle at ${file} is binary, not YAML text`, file, 'content');
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new BundleFetchError(`the bundle at ${file} is not UTF-8 text`, file, 'content');
+    }
+}
+function size(bytes) {
+    if (bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+function seconds(ms) {
+    return `${ms / 1000} s`;
+}
+const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/;
+function describeNetworkError(error) {
+    const e = error;
+    const code = e?.code ?? e?.cause?.code ?? 'UNKNOWN';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return 'the host name could not be resolved';
+    if (code === 'ECONNREFUSED')
+        return 'the connection was refused';
+    if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')
+        return "the answer's Content-Length did not match its body";
+    if (CERTIFICATE_CODES.test(code))
+        return `the server's certificate was not accepted (${code})`;
+    return `the connection failed (${code})`;
+}
+
+;// CONCATENATED MODULE: ./src/report/compare.ts
+const MAX_ROWS = 50;
+function stateOf(c) {
+    return { status: c.status, impact: c.impact, risk: c.risk };
+}
+/** Worst first: the highest risk, then the highest impact, then by uid. */
+function byRisk(a, b) {
+    return b.risk - a.risk || b.impact - a.impact || a.uid.localeCompare(b.uid);
+}
+/**
+ * Compares the head's report with the base's. `base` undefined with no `problem` means none of
+ * the bundles existed on the base: every check is added. With a `problem`, nothing is compared.
+ */
+function compareReports(base, head, baseLabel, problem) {
+    const comparison = { baseLabel, riskBefore: base?.riskScore ?? null, riskAfter: head.riskScore, added: [], removed: [], changed: [], unchanged: 0 };
+    if (problem)
+        return { ...comparison, problem, riskBefore: null };
+    const before = new Map((base?.checks ?? []).map((c) => [c.uid, c]));
+    const after = new Map(head.checks.map((c) => [c.uid, c]));
+    for (const [uid, now] of after) {
+        const was = before.get(uid);
+        if (!was)
+            comparison.added.push({ uid, title: now.title, ...stateOf(now) });
+        else if (was.status !== now.status || was.impact !== now.impact || was.risk !== now.risk) {
+            comparison.changed.push({ uid, title: now.title, before: stateOf(was), after: stateOf(now) });
+        }
+        else
+            comparison.unchanged++;
+    }
+    for (const [uid, was] of before)
+        if (!after.has(uid))
+            comparison.removed.push({ uid, title: was.title, ...stateOf(was) });
+    comparison.added.sort(byRisk);
+    comparison.removed.sort(byRisk);
+    // The largest rise in risk first, then the largest fall.
+    comparison.changed.sort((a, b) => b.after.risk - b.before.risk - (a.after.risk - a.before.risk) || a.uid.localeCompare(b.uid));
+    return comparison;
+}
+const riskText = (risk) => (risk === null ? 'unscored' : String(risk));
+/** "This change raises the risk from 40 to 80", "lowers …", "leaves the risk at 90". */
+function comparisonHeadline(c, label = c.baseLabel) {
+    if (c.problem)
+        return `The policies were not compared with ${label}.`;
+    const { riskBefore: b, riskAfter: a } = c;
+    if (b === a)
+        return `This change leaves the risk ${a === null ? 'unscored' : `at ${a}`}.`;
+    if (b !== null && a !== null)
+        return `This change ${a > b ? 'raises' : 'lowers'} the risk from ${b} to ${a}.`;
+    return `This change takes the risk from ${riskText(b)} to ${riskText(a)}.`;
+}
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function countsText(c) {
+    return `${plural(c.added.length, 'check')} added, ${c.removed.length} removed, ${c.changed.length} changed, ${c.unchanged} unchanged`;
+}
+/** One line for logs: `Compared with origin/main: risk 40 → 80; 1 check added, 1 removed, 1 changed, 3 unchanged.` */
+function comparisonLine(c) {
+    const label = oneLine(c.baseLabel);
+    if (c.problem)
+        return `Not compared with ${label}: ${oneLine(c.problem)}`;
+    return `Compared with ${label}: risk ${riskText(c.riskBefore)} → ${riskText(c.riskAfter)}; ${countsText(c)}.`;
+}
+const oneLine = (text) => text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+/** Text from a bundle (or the user) made inert in a Markdown table cell: no markup, no HTML, one line. */
+function markdownCell(text) {
+    return oneLine(text)
+        .replace(/[\\`*_[\]<>|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`)
+        .trim();
+}
+/** Text shown as it is, in a fence no backtick run inside it can close. */
+function fenced(text) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${text}\n${fence}`;
+}
+function checkCell(c) {
+    const uid = `<code>${markdownCell(c.uid)}</code>`;
+    return c.title && c.title !== c.uid ? `${markdownCell(c.title)} ${uid}` : uid;
+}
+function table(title, header, rows) {
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, MAX_ROWS);
+    const more = rows.length - shown.length;
+    const rule = `|${'---|'.repeat(header.split('|').length - 2)}`;
+    return [`**${title}**`, '', header, rule, ...shown, ...(more > 0 ? ['', `… and ${more} more.`] : []), ''];
+}
+const arrow = (before, after) => (before === after ? String(before) : `${String(before)} → ${String(after)}`);
+/** The comparison for the job summary and the pull-request comment. */
+function comparisonMarkdown(c) {
+    const label = `<code>${markdownCell(c.baseLabel)}</code>`;
+    const lines = [`### Policy changes compared with ${label}`, '', comparisonHeadline(c, label), ''];
+    if (c.problem) {
+        lines.push("The results are those of this branch's policies; the comparison was skipped because:", '', fenced(c.problem.slice(0, 8_000)));
+        return lines.join('\n') + '\n';
+    }
+    lines.push(`${countsText(c)}.`, '');
+    lines.push(...table('Changed', '| Check | Status | Impact | Risk |', c.changed.map((x) => `| ${checkCell(x)} | ${arrow(x.before.status, x.after.status)} | ${arrow(x.before.impact, x.after.impact)} | ${arrow(x.before.risk, x.after.risk)} |`)), ...table('Added', '| Check | Status | Impact | Risk |', c.added.map((x) => `| ${checkCell(x)} | ${x.status} | ${x.impact} | ${x.risk} |`)), ...table('Removed', '| Check | Status on the base | Impact | Risk it carried |', c.removed.map((x) => `| ${checkCell(x)} | ${x.status} | ${x.impact} | ${x.risk} |`)));
+    return lines.join('\n').trimEnd() + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/assess.ts
+// A whole assessment, as the CLI's `scan` and the action run it: gather the bundles (files,
+// directories, globs, https URLs, or the built-in bundle), check that Okta answers at all, scan,
+// build the report, and on request compare with the bundles as they are on a git ref, over the
+// same fetched data.
+
+
+
+
+
+
+
+
+/** The scan could not start: Okta refused the credentials, or could not be reached. */
+class CouldNotScanError extends Error {
+    name = 'CouldNotScanError';
+}
+async function gatherSources(options) {
+    if (options.sources.length === 0) {
+        const files = bundleFiles([builtInPolicyDir()]);
+        const texts = files.map((file) => ({ file, text: (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') }));
+        return { texts, localPaths: [], shared: texts, builtInFiles: new Set(files) };
+    }
+    const urls = options.sources.filter(isBundleUrl);
+    const localPaths = options.sources.filter((s) => !isBundleUrl(s));
+    // Relative paths stay relative (and so do the messages that name them) when cwd is the process's.
+    const located = localPaths.map((p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.relative)(process.cwd(), (0,external_node_path_.resolve)(options.cwd, p)) || '.'));
+    const files = bundleFiles(located);
+    const fetched = await fetchBundles(urls, options.fetch);
+    if (fetched.errors.length)
+        throw fetched.errors[0];
+    const local = files.map((file) => ({ file, text: (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') }));
+    return { texts: [...local, ...fetched.files], localPaths, shared: fetched.files, builtInFiles: new Set() };
+}
+/** One read that every scan needs: a refused credential or an unreachable org stops here. */
+async function preflight(client) {
+    const outcome = await client.read('/api/v1/org');
+    if (outcome.kind === 'failed')
+        throw new CouldNotScanError(outcome.error.message);
+}
+async function assess(options) {
+    const started = performance.now();
+    const sources = await gatherSources(options);
+    await preflight(options.client);
+    const common = { data: options.client, host: options.host, policyUids: options.policyUids, props: options.props, waiverFile: options.waiverFile, now: options.now };
+    const result = await scan({ ...common, bundleTexts: sources.texts });
+    const report = buildReport(result, { builtInFiles: sources.builtInFiles, client: options.client.stats(), totalMs: performance.now() - started });
+    if (!options.compareRef || sources.localPaths.length === 0)
+        return { report, builtIn: sources.builtInFiles.size > 0 };
+    const base = await evaluateAtRef({ ...common, cwd: options.cwd, ref: options.compareRef, paths: sources.localPaths, shared: sources.shared });
+    return { report, comparison: compareReports(base.report, report, options.compareRef, base.problem), builtIn: false };
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Making text from Okta or from bundle files safe to print, per destination. Each helper is the
+// one place that decides what a hostile value (an app named `<img onerror=…>`, a group named
+// `@org/admins`, a title with an ANSI escape) can and cannot do there:
+// - GitHub Markdown (job summary, PR comment): shown literally, whether it lands in a table cell,
+//   an HTML block or a paragraph; it can open no tag, link, code span, emphasis, math, table
+//   column or @mention. Bare URLs stay autolinked by GitHub, but a link then shows its own target,
+//   so it cannot pretend to be something else.
+// - XML (JUnit): well-formed, with the characters XML 1.0 forbids replaced.
+// - A terminal: no control sequence (colour, cursor movement, title setting) and no bidirectional
+//   override gets through, and a value cannot start a new line.
+/** Characters that reorder text when displayed (the "Trojan Source" set). */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/** C0 and C1 controls and DEL. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const REPLACEMENT = '\ufffd';
+/** At most `max` characters (by code point), with an ellipsis when cut. */
+function clip(text, max) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/** One line: line breaks and tabs become spaces, other controls and bidi overrides go. */
+function escape_oneLine(text) {
+    return text
+        .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+        .replace(CONTROL, '')
+        .replace(BIDI, REPLACEMENT)
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+/**
+ * Markdown/HTML-active characters, shown literally as numeric character references (which GitHub's
+ * Markdown parser and HTML both display as the character): `&<>` (HTML), `` \`*~[] `` (Markdown
+ * inline syntax), `|` (a table column), `#` (a heading), `$` (GitHub's math), and `_` unless it
+ * stands between two letters or digits, where it cannot start or end emphasis.
+ */
+const MARKDOWN_ACTIVE = /[&<>\\`*~[\]|#$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+/** What would start a block (a list item, a thematic break) if the text began a line. */
+const BLOCK_START = /^(?:[-+]|\d{1,9}(?=[.)](?:\s|$)))/;
+const reference = (ch) => `&#${ch.codePointAt(0)};`;
+/**
+ * Text shown literally on one line in GitHub Markdown or HTML: in a table cell, a list item, a
+ * `<summary>` or a paragraph. `@name` loses its power to notify (a word joiner after the `@`).
+ * Not for attribute values.
+ */
+function mdText(text, max = 300) {
+    return clip(escape_oneLine(text), max)
+        .replace(MARKDOWN_ACTIVE, reference)
+        .replace(BLOCK_START, (start) => reference(start[0]) + start.slice(1))
+        .replace(/(^|[^\w.+-])@(?=[\w-])/g, '$1@\u2060');
+}
+/** Text shown literally in a `<code>` element (a uid, a resource name). */
+function mdCode(text, max = 120) {
+    return `<code>${mdText(text, max)}</code>`;
+}
+/**
+ * Prose from a bundle (a remediation, a description) on one Markdown line: hard-wrapped lines
+ * join, a line that starts a list item and each new paragraph start after a `<br>`, and
+ * `` `code` `` spans stay code. Everything else is literal, as with mdText.
+ */
+function mdProse(text, max = 4000) {
+    return clip(text.trim(), max)
+        .split(/\n[ \t]*\n/)
+        .map((p) => p
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line, i) => (i > 0 && /^([-*+]|\d+[.)])\s/.test(line) ? `<br>${codeSpans(line)}` : codeSpans(line)))
+        .join(' ')
+        .replace(/ <br>/g, '<br>'))
+        .filter(Boolean)
+        .join('<br><br>');
+}
+/** One line of prose with its `` `code` `` spans as <code>, everything escaped. */
+function codeSpans(line) {
+    return line
+        .split(/(`[^`]+`)/)
+        .map((part) => (/^`[^`]+`$/.test(part) ? mdCode(part.slice(1, -1), 1000) : escapeInline(part)))
+        .join('');
+}
+/** Like mdText for a piece of a line: keeps its spaces at both ends. */
+function escapeInline(part) {
+    const inner = mdText(part, 4000);
+    return `${/^\s/.test(part) ? ' ' : ''}${inner}${/\s$/.test(part) && inner ? ' ' : ''}`;
+}
+/** Characters XML 1.0 does not allow at all: most C0 controls, U+FFFE/U+FFFF, lone surrogates. */
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Text content of an XML element. */
+function xmlText(text) {
+    return text.replace(XML_INVALID, REPLACEMENT).replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
+}
+/** An XML attribute value (for double quotes); line breaks and tabs survive as references. */
+function xmlAttr(text) {
+    return xmlText(text).replace(/["'\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+/** One line for a terminal: no control characters or bidi overrides; they show as U+FFFD. */
+function terminalText(text) {
+    return text
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(CONTROL, REPLACEMENT)
+        .replace(BIDI, REPLACEMENT)
+        .trim();
+}
+/** Several lines for a terminal (prose from a bundle), each cleaned as terminalText. */
+function terminalLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => terminalText(line.replace(/\t/g, '  ')))
+        .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''));
+}
+
+;// CONCATENATED MODULE: ./src/report/console.ts
+
+
+const ANSI = { red: '31', boldRed: '1;31', yellow: '33', blue: '34', cyan: '36', green: '32', magenta: '35', dim: '2', bold: '1' };
+const RATING_COLOR = { critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan, none: ANSI.green, unrated: ANSI.dim };
+/** Labels are 7 characters wide so titles start in one column. */
+const LABEL = { pass: 'Pass:  ', fail: 'Fail:  ', error: 'Error: ', skip: 'Skip:  ', waived: 'Waived:' };
+/** Where detail lines start: under the title of a pass, skip, error or waived line. */
+const INDENT = ' '.repeat(10);
+/** `CRITICAL (100)` is the longest rating-and-risk. */
+const RISK_WIDTH = 'CRITICAL (100)'.length;
+const ratingText = (rating, risk) => (risk === undefined ? rating.toUpperCase() : `${rating.toUpperCase()} (${risk})`);
+const console_byRisk = (a, b) => b.risk - a.risk || a.title.localeCompare(b.title);
+const byTitle = (a, b) => a.title.localeCompare(b.title);
+function resourceLines(c, full, max) {
+    const n = c.failingResources.length;
+    if (n === 0)
+        return [];
+    const shown = c.failingResources.slice(0, max);
+    const more = n - shown.length;
+    if (!full)
+        return [`${INDENT}${shown.map((r) => terminalText(r.name || r.id)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`];
+    return [
+        `${INDENT}Failing resources (${n}):`,
+        ...shown.map((r) => `${INDENT}  ${terminalText(r.name || r.id)}  (${terminalText(r.type)} ${terminalText(r.id)})`),
+        ...(more > 0 ? [`${INDENT}  … and ${more} more`] : []),
+    ];
+}
+function waiverLine(c) {
+    const w = c.waiver;
+    if (!w)
+        return [];
+    const by = [w.owner, w.expires ? `until ${w.expires}` : undefined].filter(Boolean).map((s) => terminalText(s));
+    const reason = `${terminalText(w.reason)}${by.length ? ` (${by.join(', ')})` : ''}`;
+    if (w.expired)
+        return [`${INDENT}waiver expired ${terminalText(w.expires ?? '')}: ${terminalText(w.reason)}`];
+    if (c.status === 'fail' && w.uncovered?.length)
+        return [`${INDENT}partly waived, ${w.uncovered.length} not covered: ${reason}`];
+    if (c.status === 'waived')
+        return [`${INDENT}${reason}`];
+    return [];
+}
+function remediationLines(c) {
+    const out = [];
+    for (const r of c.docs.remediation)
+        out.push(`${INDENT}Remediation (${terminalText(r.id)}):`, ...terminalLines(r.desc).map((l) => (l ? `${INDENT}  ${l}` : '')));
+    return out;
+}
+function checkLines(c, paint, o) {
+    const title = terminalText(c.title);
+    switch (c.status) {
+        case 'pass':
+            return [`${paint(ANSI.green, `✓ ${LABEL.pass}`)} ${title}`];
+        case 'skip':
+            return [`${paint(ANSI.dim, `. ${LABEL.skip}`)} ${title}`, ...(c.message ? [`${INDENT}${terminalText(c.message)}`] : [])];
+        case 'waived':
+            return [`${paint(ANSI.dim, `~ ${LABEL.waived}`)} ${title}`, ...waiverLine(c)];
+        case 'error':
+            return [
+                `${paint(ANSI.magenta, `! ${LABEL.error}`)} ${title}`,
+                ...(c.message ? [`${INDENT}${terminalText(c.message)}`] : []),
+                ...(c.needs ? [`${INDENT}needs ${terminalText(c.needs)}`] : []),
+                ...waiverLine(c),
+            ];
+        case 'fail': {
+            const color = RATING_COLOR[c.impactRating];
+            const risk = ratingText(c.impactRating, c.risk).padEnd(RISK_WIDTH);
+            return [
+                `${paint(color, `✕ ${LABEL.fail}`)} ${paint(color, risk)}  ${title}`,
+                ...resourceLines(c, o.full, o.maxResources),
+                ...waiverLine(c),
+                ...(o.full ? remediationLines(c) : []),
+            ];
+        }
+    }
+}
+function policyLines(report, paint) {
+    if (report.policies.length === 0)
+        return [];
+    return [
+        'Policies:',
+        ...report.policies.map((p) => {
+            const rating = p.riskScore === null ? 'unrated' : riskRating(p.riskScore);
+            const risk = p.riskScore === null ? 'UNSCORED' : ratingText(rating, p.riskScore);
+            return `  ${paint(RATING_COLOR[rating], risk.padEnd(RISK_WIDTH))}  ${terminalText(p.name)}${p.version ? ` ${terminalText(p.version)}` : ''}`;
+        }),
+        '',
+    ];
+}
+/** The last line: the org's risk and the counts. */
+function riskLine(report, paint = (_c, t) => t) {
+    const n = report.counts;
+    const risk = report.riskScore === null ? 'unrated' : `${report.riskScore} (${report.rating})`;
+    const color = RATING_COLOR[report.rating];
+    return `${paint(ANSI.bold, 'Risk:')} ${paint(color, risk)} — ${n.fail} failed, ${n.pass} passed, ${n.error} errors, ${n.skip} skipped, ${n.waived} waived`;
+}
+/** The report for a terminal; ends with the risk line and a newline. */
+function consoleReport(report, options = {}) {
+    const full = options.full ?? false;
+    const o = { full, maxResources: options.maxResources ?? (full ? 25 : 5) };
+    const paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+    const of = (status) => report.checks.filter((c) => c.status === status);
+    const ordered = [...of('pass').sort(byTitle), ...of('skip').sort(byTitle), ...of('waived').sort(byTitle), ...of('error').sort(byTitle), ...of('fail').sort(console_byRisk)];
+    const lines = [`Asset: ${terminalText(report.asset)}`, ''];
+    for (const c of ordered)
+        lines.push(...checkLines(c, paint, o));
+    if (ordered.length)
+        lines.push('');
+    lines.push(...policyLines(report, paint));
+    lines.push(riskLine(report, paint));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/junit.ts
+
+/** Failing resources listed in a failure's message; the body lists up to BODY_RESOURCES. */
+const MESSAGE_RESOURCES = 5;
+const BODY_RESOURCES = 200;
+const attrs = (a) => Object.entries(a)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join('');
+const junit_element = (name, a, body) => (body === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${body}</${name}>`);
+const resourceText = (r) => `${r.name || r.id} (${r.type} ${r.id})`;
+function failureMessage(c) {
+    const n = c.failingResources.length;
+    const names = c.failingResources.slice(0, MESSAGE_RESOURCES).map((r) => r.name || r.id);
+    const which = n === 0 ? '' : `: ${n} failing resource${n === 1 ? '' : 's'}: ${names.join(', ')}${n > names.length ? ` and ${n - names.length} more` : ''}`;
+    const waiver = c.waiver?.expired ? ` (waiver expired ${c.waiver.expires ?? ''})` : c.waiver?.uncovered?.length ? ' (partly waived)' : '';
+    return `${c.impactRating.toUpperCase()} (${c.risk})${which}${waiver}`;
+}
+function failureBody(c) {
+    const parts = [];
+    if (c.failingResources.length) {
+        const shown = c.failingResources.slice(0, BODY_RESOURCES).map((r) => `  - ${resourceText(r)}`);
+        const more = c.failingResources.length - shown.length;
+        parts.push(['Failing resources:', ...shown, ...(more > 0 ? [`  … and ${more} more`] : [])].join('\n'));
+    }
+    for (const r of c.docs.remediation)
+        parts.push(`Remediation (${r.id}):\n${r.desc}`);
+    if (c.docs.desc)
+        parts.push(`About this check:\n${c.docs.desc}`);
+    return parts.join('\n\n');
+}
+function waiverText(c) {
+    const w = c.waiver;
+    if (!w)
+        return c.message ?? 'waived';
+    const by = [w.owner, w.expires ? `until ${w.expires}` : undefined].filter(Boolean).join(', ');
+    return `waived: ${w.reason}${by ? ` (${by})` : ''}`;
+}
+function testcase(c, classname) {
+    const a = { classname, name: `${c.title} [${c.uid}]` };
+    switch (c.status) {
+        case 'pass':
+            return junit_element('testcase', a);
+        case 'fail':
+            return junit_element('testcase', a, junit_element('failure', { message: failureMessage(c), type: c.impactRating }, xmlText(failureBody(c))));
+        case 'error': {
+            const body = [c.message ?? 'the check could not be evaluated', ...(c.needs ? [`Needed to read it: ${c.needs}`] : [])].join('\n\n');
+            return junit_element('testcase', a, junit_element('error', { message: c.message ?? 'error', type: c.needs ? 'forbidden' : 'error' }, xmlText(body)));
+        }
+        case 'skip':
+            return junit_element('testcase', a, junit_element('skipped', { message: c.message ?? 'skipped' }));
+        case 'waived':
+            return junit_element('testcase', a, junit_element('skipped', { message: waiverText(c) }));
+    }
+}
+const tally = (checks) => ({
+    tests: checks.length,
+    failures: checks.filter((c) => c.status === 'fail').length,
+    errors: checks.filter((c) => c.status === 'error').length,
+    skipped: checks.filter((c) => c.status === 'skip' || c.status === 'waived').length,
+});
+/** The policies' suites, and one for checks that belong to no policy of the report (if any). */
+function suites(report) {
+    const byUid = new Map(report.checks.map((c) => [c.uid, c]));
+    const inPolicy = new Set();
+    const out = report.policies.map((p) => {
+        const checks = p.checks.map((uid) => byUid.get(uid)).filter((c) => c !== undefined);
+        for (const c of checks)
+            inPolicy.add(c.uid);
+        return { name: p.name, uid: p.uid, version: p.version, score: p.score, riskScore: p.riskScore, checks };
+    });
+    const loose = report.checks.filter((c) => !inPolicy.has(c.uid));
+    if (loose.length)
+        out.push({ name: 'Checks outside any policy', uid: 'okta-posture', checks: loose });
+    return out;
+}
+function suiteXml(s, report) {
+    const props = [
+        ['organization', report.organization],
+        ['policy.uid', s.uid],
+        ['policy.version', s.version],
+        ['policy.score', s.score ?? undefined],
+        ['policy.riskScore', s.riskScore ?? undefined],
+    ].filter(([, v]) => v !== undefined && v !== null);
+    const properties = junit_element('properties', {}, props.map(([name, value]) => junit_element('property', { name, value })).join(''));
+    const cases = s.checks.map((c) => `    ${testcase(c, s.uid)}`);
+    const open = `<testsuite${attrs({ name: s.name, ...tally(s.checks), timestamp: report.scannedAt.replace(/\.\d+Z$/, 'Z'), hostname: report.organization })}>`;
+    return [`  ${open}`, `    ${properties}`, ...cases, '  </testsuite>'].join('\n');
+}
+/** The report as JUnit XML. */
+function buildJUnit(report) {
+    const all = suites(report);
+    const total = all.reduce((t, s) => {
+        const n = tally(s.checks);
+        return { tests: t.tests + n.tests, failures: t.failures + n.failures, errors: t.errors + n.errors, skipped: t.skipped + n.skipped };
+    }, { tests: 0, failures: 0, errors: 0, skipped: 0 });
+    const root = attrs({ name: `okta-posture ${report.organization}`, ...total, time: (report.durations.totalMs / 1000).toFixed(3) });
+    return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${root}>`, ...all.map((s) => suiteXml(s, report)), '</testsuites>', ''].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+// SARIF 2.1.0 for GitHub code scanning, built from the report. Pure: no file or network access;
+// the caller decides where each finding is anchored (see `anchorFor`) and writes the file.
+//
+// What GitHub does with it (../shared/reference/github-action.md §3):
+// - every evaluated check becomes a rule, whatever its status, so a check that passes again closes
+//   its alert instead of leaving it open;
+// - only failing checks become results, and each needs a file location with a start line, or the
+//   whole upload is rejected;
+// - the category (`automationDetails.id`) names the org, so scans of several orgs on the same
+//   commit do not replace each other's alerts.
+
+/** okta-posture's home page, for links from reports. */
+const PROJECT_URL = 'https://github.com/okta-posture/okta-posture';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** GitHub rejects a run with more rules or results than this. */
+const MAX_RULES = 25_000;
+/** GitHub accepts 20 tags per rule but keeps only 10. */
+const MAX_TAGS = 10;
+/** GitHub limits names to 255 characters and descriptions to 1024. */
+const MAX_NAME = 255;
+const MAX_DESCRIPTION = 1024;
+/** Failing resources named in a result's message; the rest are counted. */
+const NAMED_RESOURCES = 10;
+/** The key of our own fingerprint in `partialFingerprints`. */
+const FINGERPRINT_KEY = 'okta-posture/v1';
+/** ≥70 error, ≥40 warning, below that a note. */
+function levelOf(impact) {
+    if (impact >= 70)
+        return 'error';
+    if (impact >= 40)
+        return 'warning';
+    return 'note';
+}
+/** GitHub's security severity: impact / 10 with one decimal, at least 0.1 (it must be > 0). */
+function securitySeverity(impact) {
+    return (Math.min(100, Math.max(1, impact)) / 10).toFixed(1);
+}
+/** A stable id for one check's alert in one org: no line, resource or run order in it. */
+function fingerprintOf(organization, uid) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${organization.toLowerCase()}\n${uid}`).digest('hex');
+}
+/**
+ * Shortens text to at most `max` characters, ending at a sentence (or else a word) with an
+ * ellipsis.
+ */
+function clipAtSentence(text, max) {
+    if (text.length <= max)
+        return text;
+    const room = text.slice(0, max - 1);
+    const sentence = Math.max(room.lastIndexOf('. '), room.lastIndexOf('.\n'));
+    const word = room.search(/\s\S*$/);
+    const cut = sentence >= max / 2 ? sentence + 1 : word > 0 ? word : max - 1;
+    return `${room.slice(0, cut).trimEnd()}…`;
+}
+/** Joins hard-wrapped lines into paragraphs, for fields shown as one block. */
+function unwrap(text) {
+    return text
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n\n');
+}
+/** `okta-posture-stig-admin-console-mfa` → `OktaPostureStigAdminConsoleMfa`. */
+function pascalCase(uid) {
+    const name = uid
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join('');
+    return (name || uid).slice(0, MAX_NAME);
+}
+/** Up to ten tags for filtering alerts: the category and the STIG and HealthInsight references. */
+function tagsOf(check) {
+    const t = check.tags;
+    const tags = [
+        'security',
+        t['okta-posture/category'],
+        t['disa-stig/vuln-id'] && 'disa-stig',
+        t['disa-stig/vuln-id'],
+        t['disa-stig/stig-id'],
+        t['disa-stig/severity'],
+        t['healthinsight/task'] && 'healthinsight',
+    ];
+    // Tags are filter terms: no spaces ("CAT I" → "CAT-I").
+    return [...new Set(tags.filter((x) => !!x?.trim()).map((x) => x.trim().replace(/\s+/g, '-')))].slice(0, MAX_TAGS);
+}
+const REMEDIATION_LABEL = { console: 'Admin Console', terraform: 'Terraform', api: 'API' };
+const remediationLabel = (id) => REMEDIATION_LABEL[id] ?? id;
+/** The rule's help: description, how to audit, how to fix, references. */
+function helpOf(check) {
+    const { desc, audit, remediation } = check.docs;
+    const text = [desc ?? check.title];
+    const md = [desc ?? check.title];
+    if (audit) {
+        text.push(`Audit:\n${audit}`);
+        md.push(`## Audit\n\n${audit}`);
+    }
+    if (remediation.length)
+        md.push('## Remediation');
+    for (const r of remediation) {
+        text.push(`Remediation (${remediationLabel(r.id)}):\n${r.desc}`);
+        md.push(`### ${remediationLabel(r.id)}\n\n${r.desc}`);
+    }
+    if (check.refs.length) {
+        text.push(`References:\n${check.refs.map((r) => `- ${r.title ? `${r.title}: ` : ''}${r.url}`).join('\n')}`);
+        md.push(`## References\n\n${check.refs.map((r) => `- [${mdLinkText(r.title ?? r.url)}](<${r.url}>)`).join('\n')}`);
+    }
+    return { text: text.join('\n\n'), markdown: md.join('\n\n') };
+}
+const mdLinkText = (s) => s.replace(/[[\]\\]/g, '\\$&');
+function ruleOf(check) {
+    const title = clipAtSentence(unwrap(check.title), MAX_DESCRIPTION);
+    const level = levelOf(check.impact);
+    return {
+        id: check.uid,
+        name: pascalCase(check.uid),
+        shortDescription: { text: title },
+        fullDescription: { text: check.docs.desc ? clipAtSentence(unwrap(check.docs.desc), MAX_DESCRIPTION) : title },
+        help: helpOf(check),
+        ...(check.refs[0] ? { helpUri: check.refs[0].url } : {}),
+        defaultConfiguration: { level },
+        properties: { tags: tagsOf(check), precision: 'high', 'security-severity': securitySeverity(check.impact) },
+    };
+}
+/** "3 failing resources: "a" (okta.user 00u1), … and 2 more." */
+function resourcesSentence(check, organization) {
+    const all = check.failingResources;
+    if (!all.length)
+        return `Organization: ${organization}.`;
+    const named = all.slice(0, NAMED_RESOURCES).map((r) => (r.name && r.name !== r.id ? `"${r.name}" (${r.type} ${r.id})` : `${r.type} ${r.id}`));
+    const more = all.length > named.length ? ` and ${all.length - named.length} more` : '';
+    return `${all.length} failing ${all.length === 1 ? 'resource' : 'resources'} in ${organization}: ${named.join(', ')}${more}.`;
+}
+const sentence = (s) => (/[.!?]$/.test(s) ? s : `${s}.`);
+function messageOf(check, organization) {
+    const title = unwrap(check.title).replace(/[.!?]+$/, '');
+    const lead = check.status === 'waived'
+        ? `Waived (impact ${check.impact}, ${check.impactRating}): ${title}.`
+        : `Failing (risk ${check.risk}, ${check.impactRating}): ${title}.`;
+    const parts = [lead, resourcesSentence(check, organization)];
+    const w = check.waiver;
+    if (w?.expired)
+        parts.push(`Its waiver expired${w.expires ? ` on ${w.expires}` : ''}: ${sentence(w.reason)}`);
+    return parts.join(' ');
+}
+function notificationOf(check, index) {
+    const why = check.message ? `: ${check.message}` : '';
+    const needs = check.needs ? ` It needs ${sentence(check.needs)}` : '';
+    return {
+        level: 'error',
+        message: { text: `The check ${check.uid} could not be evaluated${sentence(why)}${needs}` },
+        associatedRule: { id: check.uid, index },
+    };
+}
+/** Failing checks first, worst first, then the rest in report order: what a cap keeps. */
+function sarif_byPriority(checks) {
+    const rank = (c) => (c.status === 'fail' ? 0 : c.status === 'waived' ? 1 : 2);
+    return checks
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => rank(a.c) - rank(b.c) || b.c.risk - a.c.risk || a.i - b.i)
+        .map(({ c }) => c);
+}
+function buildSarif(report, options = {}) {
+    const anchor = options.anchor ?? ((c) => anchorFor(c));
+    const org = report.organization;
+    const notifications = [];
+    // Over GitHub's limit (a bundle of 25,000+ checks) the worst failures are kept; as each check
+    // has one rule and at most one result, capping rules caps results too.
+    let checks = report.checks;
+    if (checks.length > MAX_RULES) {
+        checks = sarif_byPriority(checks).slice(0, MAX_RULES);
+        notifications.push({
+            level: 'warning',
+            message: { text: `${report.checks.length - MAX_RULES} of ${report.checks.length} checks were left out: GitHub accepts at most ${MAX_RULES} rules per run. The JSON report has them all.` },
+        });
+    }
+    const rules = checks.map(ruleOf);
+    const results = [];
+    checks.forEach((check, ruleIndex) => {
+        if (check.status === 'error')
+            notifications.push(notificationOf(check, ruleIndex));
+        const waived = check.status === 'waived' && options.includeWaived;
+        if (check.status !== 'fail' && !waived)
+            return;
+        const at = anchor(check);
+        // Our own fingerprint: org + rule id. No line, so moving the check in its file keeps the
+        // alert; no resources, so a new failing user updates the alert rather than opening another.
+        // GitHub itself reads only `primaryLocationLineHash`, which `upload-sarif` computes from the
+        // content of the anchored line (the check's `- uid:` line, which moves with the check), and
+        // warns for each result that brings a different value: so it is left to upload-sarif unless
+        // the caller asks for it.
+        const fingerprint = fingerprintOf(org, check.uid);
+        results.push({
+            ruleId: check.uid,
+            ruleIndex,
+            level: rules[ruleIndex].defaultConfiguration.level,
+            message: { text: messageOf(check, org) },
+            locations: [{ physicalLocation: { artifactLocation: { uri: at.uri }, region: { startLine: Math.max(1, Math.trunc(at.line) || 1) } } }],
+            partialFingerprints: {
+                [FINGERPRINT_KEY]: fingerprint,
+                ...(options.primaryLocationLineHash ? { primaryLocationLineHash: `${fingerprint.slice(0, 16)}:1` } : {}),
+            },
+            ...(waived ? { suppressions: [{ kind: 'external', status: 'accepted', justification: check.waiver?.reason ?? check.message ?? 'waived' }] } : {}),
+        });
+    });
+    // Worst first (GitHub keeps the top 5,000 by severity), in rule order otherwise.
+    results.sort((a, b) => checks[b.ruleIndex].risk - checks[a.ruleIndex].risk || a.ruleIndex - b.ruleIndex);
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: report.tool.name, semanticVersion: report.tool.version, version: report.tool.version, informationUri: PROJECT_URL, rules } },
+                // `category/run-id`: the trailing slash makes the whole id the category (§3.3), the same
+                // form upload-sarif's `category` input produces.
+                automationDetails: { id: `${(options.category ?? `okta-posture/${org}`).replace(/\/+$/, '')}/` },
+                invocations: [{ executionSuccessful: true, endTimeUtc: report.scannedAt, toolExecutionNotifications: notifications }],
+                results,
+                properties: { organization: org, riskScore: report.riskScore, rating: report.rating },
+            },
+        ],
+    };
+}
+const slashes = (p) => p.replace(/\\/g, '/');
+const isAbsolute = (p) => /^(\/|[A-Za-z]:\/|\/\/)/.test(p);
+const isRemote = (p) => /^https?:\/\//i.test(p);
+/** The path relative to the repository root, when the file is inside it (and not a dependency). */
+function repoRelative(file, repoRoot) {
+    let rel;
+    if (isAbsolute(file)) {
+        if (!repoRoot)
+            return undefined;
+        const root = slashes(repoRoot).replace(/\/+$/, '') + '/';
+        if (!file.startsWith(root))
+            return undefined;
+        rel = file.slice(root.length);
+    }
+    else {
+        rel = file;
+    }
+    // Resolve `.` and `..` segments; a path that climbs out of the root is outside.
+    const parts = [];
+    for (const seg of rel.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (!parts.length)
+                return undefined;
+            parts.pop();
+        }
+        else
+            parts.push(seg);
+    }
+    if (!parts.length || parts.includes('node_modules'))
+        return undefined;
+    return parts.join('/');
+}
+/** A built-in bundle file's path in okta-posture's own repository: `policies/…`. */
+function builtInPath(file, builtInDir) {
+    const dir = builtInDir && slashes(builtInDir).replace(/\/+$/, '') + '/';
+    if (dir && file.startsWith(dir))
+        return `policies/${file.slice(dir.length)}`;
+    const at = file.lastIndexOf('/policies/');
+    return at >= 0 ? file.slice(at + 1) : `policies/${file.slice(file.lastIndexOf('/') + 1)}`;
+}
+/**
+ * Where a check's finding is shown, by default:
+ * - a bundle file inside the repository: that file, at the check's line (a relative path is taken
+ *   as relative to the repository root, where the action runs);
+ * - the built-in bundle, a bundle fetched by URL or one outside the repository: the workflow file
+ *   that ran the scan, at `workflowLine` (1 by default), as the step that brought the check in.
+ *   `upload-sarif` fingerprints a result by the content of its line, so a line that rarely
+ *   changes (line 1, the workflow's `name:`) keeps those alerts stable;
+ * - without a workflow file (the CLI): the built-in check's path in okta-posture's repository,
+ *   `policies/checks/….mql.yaml` at the check's line, which tells the reader where to find it and
+ *   which GitHub accepts although no such file is in the scanned repository (it then shows the
+ *   alert without a code preview); a remote or outside file by its file name.
+ * The line should not matter to alert identity: see the fingerprint note in `buildSarif`.
+ */
+function anchorFor(check, ctx = {}) {
+    const file = slashes(check.source.file);
+    const line = Math.max(1, check.source.line || 1);
+    const wf = ctx.workflowFile && slashes(ctx.workflowFile);
+    const workflow = wf ? { uri: repoRelative(wf, ctx.repoRoot) ?? wf, line: Math.max(1, ctx.workflowLine ?? 1) } : undefined;
+    const fileName = (p) => p.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() || 'bundle.mql.yaml';
+    if (isRemote(file))
+        return workflow ?? { uri: fileName(file), line };
+    const inRepo = repoRelative(file, ctx.repoRoot);
+    // A built-in file is inside the repository only when okta-posture scans itself (`uses: ./`).
+    if (inRepo && (!check.source.builtIn || ctx.repoRoot))
+        return { uri: inRepo, line };
+    if (check.source.builtIn)
+        return workflow ?? { uri: builtInPath(file, ctx.builtInDir && slashes(ctx.builtInDir)), line };
+    return workflow ?? { uri: fileName(file), line };
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+const MARKERS = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', none: '🟢', unrated: '⚪' };
+/** A coloured circle standing in for a badge: GitHub shows emoji in every Markdown view. */
+const ratingMarker = (rating) => MARKERS[rating];
+/** `🔴 CRITICAL 90`: a marker, the rating in capitals, and the number. */
+const ratingCell = (rating, value) => `${ratingMarker(rating)} ${rating.toUpperCase()} ${value}`;
+/** An ISO timestamp as `2026-12-04 12:00 UTC`; anything else escaped as it is. */
+function utcMinute(iso) {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? mdText(iso) : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** A check as a table cell: its title, and its uid (what a waiver names) under it. */
+const markdown_checkCell = (c) => c.title && c.title !== c.uid ? `${mdText(c.title, 200)}<br>${mdCode(c.uid)}` : mdCode(c.uid);
+/** A Markdown table from a header and rows of already escaped cells. */
+function tableLines(header, rows, align) {
+    const rule = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
+    return [`| ${header.join(' | ')} |`, `|${rule.join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+/** `1 check`, `2 checks`. */
+const markdown_plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+/** GitHub's 1 MiB limit less a margin for what else the step may add. */
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 48 * 1024;
+/** Failing resources named in the table row of a check, and in its remediation details. */
+const NAMES_IN_ROW = 3;
+const NAMES_IN_DETAILS = 20;
+const summary_RATINGS = ['critical', 'high', 'medium', 'low', 'none'];
+const REMEDIATION_LABELS = { console: 'Admin Console', terraform: 'Terraform', api: 'API', cli: 'CLI' };
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+const summary_byRisk = (a, b) => b.risk - a.risk || b.impact - a.impact || a.title.localeCompare(b.title);
+const resourceName = (r) => mdCode(r.name || r.id, 60);
+function namedResources(c, max) {
+    const shown = c.failingResources.slice(0, max).map(resourceName);
+    const more = c.failingResources.length - shown.length;
+    if (shown.length === 0)
+        return more > 0 ? markdown_plural(more, 'resource') : '';
+    return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+function waiverNotes(c) {
+    if (!c.waiver)
+        return [];
+    if (c.waiver.expired)
+        return [`⚠️ waiver expired ${mdText(c.waiver.expires ?? '')}`];
+    if (c.waiver.uncovered?.length)
+        return ['partly waived'];
+    return [];
+}
+function failingRow(c, names) {
+    const n = c.failingResources.length;
+    const listed = names > 0 ? namedResources(c, names) : '';
+    const resources = n === 0 ? '—' : listed ? `${n}: ${listed}` : String(n);
+    return [ratingCell(c.impactRating, c.risk), [markdown_checkCell(c), ...waiverNotes(c)].join('<br>'), resources];
+}
+function errorRow(c) {
+    return [markdown_checkCell(c), c.message ? mdText(c.message, 400) : '—', c.needs ? mdText(c.needs, 200) : '—'];
+}
+function waiverState(c) {
+    const w = c.waiver;
+    if (w.expired)
+        return c.status === 'fail' ? '⚠️ **expired**: fails again' : `⚠️ **expired** (${c.status})`;
+    if (c.status === 'waived')
+        return '💤 waived';
+    if (c.status === 'fail' && w.uncovered?.length)
+        return `partly waived: ${markdown_plural(w.uncovered.length, 'resource')} still ${w.uncovered.length === 1 ? 'fails' : 'fail'}`;
+    if (c.status === 'pass')
+        return '✅ passes: no longer needed';
+    return c.status;
+}
+function waiverRow(c) {
+    const w = c.waiver;
+    return [markdown_checkCell(c), waiverState(c), mdText(w.reason, 300), w.owner ? mdText(w.owner, 100) : '—', w.expires ? mdText(w.expires, 40) : '—'];
+}
+/** An https link from a bundle, shown by its title; anything else is left out. */
+function refLink(ref) {
+    if (!/^https:\/\/[^\s"<>]+$/.test(ref.url))
+        return undefined;
+    const href = ref.url.replace(/[&"'<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+    return `<a href="${href}">${mdText(ref.title || ref.url, 120)}</a>`;
+}
+function remediationItem(c, names) {
+    const lines = [`<details><summary>${ratingMarker(c.impactRating)} <b>${c.risk}</b> ${mdText(c.title, 200)}</summary>`, ''];
+    for (const r of c.docs.remediation)
+        lines.push(`**${mdText(REMEDIATION_LABELS[r.id] ?? r.id, 40)}:** ${mdProse(r.desc)}`, '');
+    if (c.docs.remediation.length === 0)
+        lines.push('_The check gives no remediation._', '');
+    if (names > 0 && c.failingResources.length)
+        lines.push(`Failing: ${namedResources(c, names)}`, '');
+    const links = c.refs.map(refLink).filter((l) => l !== undefined);
+    if (links.length)
+        lines.push(`See ${links.join(', ')}.`, '');
+    lines.push('</details>');
+    return lines.join('\n');
+}
+function header(report) {
+    const risk = report.riskScore === null
+        ? `### ${ratingMarker('unrated')} Risk not rated: no check could be scored`
+        : `### ${ratingMarker(report.rating)} Risk ${report.riskScore} / 100 · ${report.rating.toUpperCase()}`;
+    const checks = report.checks.length;
+    const meta = [
+        `Scanned ${utcMinute(report.scannedAt)}`,
+        `${markdown_plural(checks, 'check')} in ${markdown_plural(report.policies.length, 'policy', 'policies')}`,
+        ...(report.requests.total ? [markdown_plural(report.requests.total, 'request') + ' to Okta'] : []),
+        ...(report.durations.totalMs ? [`${(report.durations.totalMs / 1000).toFixed(1)} s`] : []),
+        `okta-posture ${mdText(report.tool.version, 40)}`,
+    ].join(' · ');
+    return [`## Okta posture: ${mdText(report.organization, 200)}`, risk, meta];
+}
+function countsTables(report) {
+    const n = report.counts;
+    const status = tableLines(['✅ Passed', '❌ Failed', '⚠️ Errors', '⏭️ Skipped', '💤 Waived'], [[n.pass, n.fail, n.error, n.skip, n.waived].map(String)], ['r', 'r', 'r', 'r', 'r']);
+    const impact = tableLines(['Failed checks by impact', ...summary_RATINGS.map((r) => `${ratingMarker(r)} ${r[0].toUpperCase()}${r.slice(1)}`)], [[`${n.fail} failed`, ...summary_RATINGS.map((r) => String(report.failuresByImpact[r]))]], ['l', 'r', 'r', 'r', 'r', 'r']);
+    return [...status, '', ...impact].join('\n');
+}
+function policyRow(p) {
+    const risk = p.riskScore === null ? `${ratingMarker('unrated')} not scored` : ratingCell(riskRating(p.riskScore), p.riskScore);
+    return [`${mdText(p.name, 200)}<br>${mdCode(p.uid)}`, p.version ? mdText(p.version, 40) : '—', String(p.checks.length), risk];
+}
+function expiredWarning(expired) {
+    if (expired.length === 0)
+        return undefined;
+    const again = expired.filter((c) => c.status === 'fail').length;
+    return `> [!WARNING]\n> ${markdown_plural(expired.length, 'waiver has', 'waivers have')} expired${again ? `; ${markdown_plural(again, 'check')} they covered ${again === 1 ? 'fails' : 'fail'} again` : ''}. See **Waivers** below.`;
+}
+/** Everything in the summary, in document order, with `names` resources named per failing row. */
+function blocks(report, options, names) {
+    const of = (status) => report.checks.filter((c) => c.status === status);
+    const failing = of('fail').sort(summary_byRisk);
+    const errors = of('error').sort((a, b) => b.impact - a.impact || a.title.localeCompare(b.title));
+    const waivers = report.checks.filter((c) => c.waiver).sort((a, b) => Number(b.waiver.expired) - Number(a.waiver.expired) || summary_byRisk(a, b));
+    const skipped = of('skip');
+    const passing = of('pass').sort((a, b) => a.title.localeCompare(b.title));
+    const where = options.filesNote ?? 'the JSON and SARIF reports';
+    const leftOut = (what) => `_${what} left out to keep this summary within GitHub's size limit: see ${where}._`;
+    const out = [header(report).join('\n\n')];
+    const warning = expiredWarning(report.checks.filter((c) => c.waiver?.expired));
+    if (warning)
+        out.push(warning);
+    if (options.comparison?.trim())
+        out.push(options.comparison.trim());
+    out.push(countsTables(report));
+    const table = (key, priority, title, head, rows, note, extra) => {
+        const [h, rule] = tableLines(head, []);
+        return { key, priority, title: extra ? `${title}\n\n${extra}` : title, open: `${h}\n${rule}`, items: rows.map((r) => `| ${r.join(' | ')} |`), joiner: '\n', note };
+    };
+    if (report.policies.length)
+        out.push(table('policies', 0, '### Policies', ['Policy', 'Version', 'Checks', 'Risk'], report.policies.map(policyRow), (n) => leftOut(markdown_plural(n, 'more policy', 'more policies'))));
+    if (failing.length)
+        out.push(table('failing', 2, `### ❌ Failing checks (${failing.length})`, ['Risk', 'Check', 'Failing resources'], failing.map((c) => failingRow(c, names)), (n) => leftOut(`${markdown_plural(n, 'more failing check')}, the lowest risks,`), names === 0 ? leftOut('The names of failing resources are') : undefined));
+    if (errors.length)
+        out.push(table('errors', 1, `### ⚠️ Checks that could not be evaluated (${errors.length})`, ['Check', 'Why', 'Needed to read it'], errors.map(errorRow), (n) => leftOut(`${markdown_plural(n, 'more check')} with errors`), "An unread setting is not a safe one: these checks count as neither passed nor failed."));
+    if (waivers.length)
+        out.push(table('waivers', 3, `### 💤 Waivers (${waivers.length})`, ['Check', 'State', 'Reason', 'Owner', 'Expires'], waivers.map(waiverRow), (n) => leftOut(markdown_plural(n, 'more waiver'))));
+    if (failing.length)
+        out.push({
+            key: 'remediation',
+            priority: 4,
+            title: '### 🛠️ How to fix the failing checks',
+            items: failing.map((c) => remediationItem(c, names > 0 ? NAMES_IN_DETAILS : 0)),
+            joiner: '\n\n',
+            note: (n) => leftOut(`The remediation of ${markdown_plural(n, 'more check')} is`),
+        });
+    if (skipped.length)
+        out.push({
+            key: 'skipped',
+            priority: 5,
+            open: `<details><summary>⏭️ ${markdown_plural(skipped.length, 'skipped check')}</summary>\n`,
+            close: '</details>',
+            items: skipped.map((c) => `- ${mdText(c.title, 200)}${c.message ? `: ${mdText(c.message, 200)}` : ''}`),
+            joiner: '\n',
+            note: (n) => leftOut(markdown_plural(n, 'skipped check')),
+        });
+    if (passing.length)
+        out.push({
+            key: 'passing',
+            priority: 6,
+            open: `<details><summary>✅ ${markdown_plural(passing.length, 'passing check')}</summary>\n`,
+            close: '</details>',
+            items: passing.map((c) => `- ${mdText(c.title, 200)}`),
+            joiner: '\n',
+            note: (n) => leftOut(markdown_plural(n, 'passing check')),
+        });
+    if (options.filesNote)
+        out.push(`📄 ${options.filesNote}`);
+    return out;
+}
+const BLOCK_JOINER = '\n\n';
+function renderList(list, taken) {
+    const left = list.items.length - taken;
+    const parts = [];
+    if (taken > 0) {
+        if (list.title)
+            parts.push(list.title);
+        parts.push([list.open, list.items.slice(0, taken).join(list.joiner), list.close].filter((p) => p !== undefined).join('\n'));
+    }
+    else if (list.title)
+        parts.push(list.title.split('\n')[0]);
+    if (left > 0)
+        parts.push(list.note(left));
+    return parts.join(BLOCK_JOINER);
+}
+/** What a list costs when it shows all its items: its heading, opening and closing. */
+const listBase = (l) => bytes(l.title ?? '') + bytes(l.open ?? '') + bytes(l.close ?? '') + 2 * BLOCK_JOINER.length + 2;
+/** The note a list needs when it loses items (at its longest), and the space before it. */
+const noteCost = (l) => bytes(l.note(l.items.length)) + BLOCK_JOINER.length;
+/**
+ * Renders the blocks with as many list items as fit in maxBytes. Lists are filled by priority,
+ * each from its start (so what is left out is its end); once one loses items, the lists after it
+ * show none. Room is kept for the note of every list not yet filled. Also says which lists lost
+ * items.
+ */
+function fit(all, maxBytes) {
+    const lists = all.filter((b) => typeof b !== 'string').sort((a, b) => a.priority - b.priority);
+    let used = 1 + all.reduce((sum, b) => sum + (typeof b === 'string' ? bytes(b) + BLOCK_JOINER.length : listBase(b)), 0);
+    const taken = new Map();
+    let full = false;
+    lists.forEach((list, i) => {
+        if (full) {
+            // A list of higher priority lost items: this one shows none, so the order of what is left out holds.
+            taken.set(list, 0);
+            used += noteCost(list);
+            return;
+        }
+        const reserve = lists.slice(i + 1).reduce((sum, l) => sum + noteCost(l), 0);
+        const costs = list.items.map((item) => bytes(item) + list.joiner.length);
+        const total = costs.reduce((a, b) => a + b, 0);
+        if (used + total + reserve <= maxBytes) {
+            used += total;
+            taken.set(list, list.items.length);
+            return;
+        }
+        used += noteCost(list);
+        let n = 0;
+        while (n < costs.length && used + costs[n] + reserve <= maxBytes)
+            used += costs[n++];
+        taken.set(list, n);
+        full = true;
+    });
+    const text = `${all.map((b) => (typeof b === 'string' ? b : renderList(b, taken.get(b)))).join(BLOCK_JOINER)}\n`;
+    return { text, truncated: new Set(lists.filter((l) => taken.get(l) < l.items.length).map((l) => l.key)) };
+}
+/** The last resort: the title, the risk and the counts, cut to maxBytes at a character boundary. */
+function minimal(report, options, maxBytes) {
+    const where = options.filesNote ?? 'the JSON and SARIF reports';
+    const text = `${[...header(report), countsTables(report), `_The details do not fit GitHub's size limit for a summary: see ${where}._`].join('\n\n')}\n`;
+    return truncateUtf8(text, maxBytes);
+}
+/** The longest prefix of text that is at most maxBytes in UTF-8, cut between characters. */
+function truncateUtf8(text, maxBytes) {
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= maxBytes)
+        return text;
+    let end = Math.max(0, maxBytes);
+    while (end > 0 && (buf[end] & 0xc0) === 0x80)
+        end--;
+    return buf.subarray(0, end).toString('utf8');
+}
+/** The job summary of a scan, at most options.maxBytes long. */
+function buildSummary(report, options = {}) {
+    const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
+    let best = fit(blocks(report, options, NAMES_IN_ROW), maxBytes);
+    // Failing rows that lost their place: name no resources and try again.
+    if (best.truncated.has('failing'))
+        best = fit(blocks(report, options, 0), maxBytes);
+    if (bytes(best.text) <= maxBytes)
+        return best.text;
+    // The fixed blocks alone are too big (a huge comparison, a tiny limit): without the comparison.
+    if (options.comparison)
+        return buildSummary(report, { ...options, comparison: undefined });
+    return minimal(report, options, maxBytes);
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The output formats by name, for the CLI and the demo: one function from a report to the text
+// of each format.
+
+
+
+
+
+const OUTPUT_FORMATS = ['compact', 'full', 'summary', 'json', 'sarif', 'junit'];
+function renderOutput(format, report, ctx = {}) {
+    switch (format) {
+        case 'compact':
+        case 'full':
+            return consoleReport(report, { full: format === 'full', color: ctx.color });
+        case 'summary':
+            return buildSummary(report, { comparison: ctx.comparison ? comparisonMarkdown(ctx.comparison) : undefined, filesNote: ctx.filesNote });
+        case 'json':
+            return `${JSON.stringify(report, null, 2)}\n`;
+        case 'sarif':
+            return `${JSON.stringify(buildSarif(report, { anchor: (check) => anchorFor(check, ctx.anchors) }), null, 2)}\n`;
+        case 'junit':
+            return buildJUnit(report);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/redact.ts
 // Keeps secrets out of anything that leaves the process: error messages, logs, reports. Every
 // credential the scanner holds is registered here, and text is scrubbed before it is shown.
 class Redactor {
+    onSecret;
     secrets = new Set();
+    /** `onSecret` hears of each new secret (the action masks it in the runner's log). */
+    constructor(onSecret) {
+        this.onSecret = onSecret;
+    }
     /** Registers secrets; values shorter than 8 characters are too common to scrub safely. */
     add(...values) {
-        for (const v of values)
-            if (v && v.length >= 8)
-                this.secrets.add(v);
+        for (const v of values) {
+            if (!v || v.length < 8 || this.secrets.has(v))
+                continue;
+            this.secrets.add(v);
+            this.onSecret?.(v);
+        }
     }
     redact(text) {
         let out = text;
@@ -63214,7 +64712,7 @@ function parseErrorBody(text) {
         return {};
     }
 }
-const header = (res, name) => {
+const answers_header = (res, name) => {
     const v = res.headers[name];
     return Array.isArray(v) ? v.join(', ') : v;
 };
@@ -63222,7 +64720,7 @@ const header = (res, name) => {
 function errorOutcome(endpoint, request, res, oauth) {
     const body = parseErrorBody(res.body);
     const code = body.errorCode;
-    const details = { request, status: res.status, errorCode: code, requestId: header(res, 'x-okta-request-id') };
+    const details = { request, status: res.status, errorCode: code, requestId: answers_header(res, 'x-okta-request-id') };
     const summary = body.errorSummary ? `: ${body.errorSummary}` : '';
     const causes = (body.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean).join('; ');
     if (res.status === 404 || res.status === 410) {
@@ -63236,7 +64734,7 @@ function errorOutcome(endpoint, request, res, oauth) {
         return { kind: 'unavailable', reason: `${request}: this org's engine has no such policy type; Classic Engine orgs lack the Identity Engine ones (${describeStatus(details)})` };
     }
     if (res.status === 403) {
-        const challenge = header(res, 'www-authenticate') ?? '';
+        const challenge = answers_header(res, 'www-authenticate') ?? '';
         if (/insufficient_scope/.test(challenge)) {
             const scope = /scope="([^"]+)"/.exec(challenge)?.[1] ?? endpoint.scope ?? 'the right okta.* scope';
             return {
@@ -63521,8 +65019,6 @@ function tokenError(res, json) {
     });
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/okta/orgDomain.ts
 // Turns what a user types as the organization into the one origin credentials may be sent to.
 // Okta's own domains over https; a custom domain only when the user opts in; plain http only for
@@ -63541,9 +65037,9 @@ const OKTA_DOMAINS = [
 class OrgDomainError extends Error {
     name = 'OrgDomainError';
 }
-const ACCEPTED = `an Okta org domain such as dev-123456.okta.com or https://acme.okta.com (${OKTA_DOMAINS.join(', ')}), ` +
+const orgDomain_ACCEPTED = `an Okta org domain such as dev-123456.okta.com or https://acme.okta.com (${OKTA_DOMAINS.join(', ')}), ` +
     'a custom domain with allow-custom-domain, or http://127.0.0.1:PORT for the simulator';
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const orgDomain_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 function isLoopback(host) {
     const bare = host.replace(/^\[|\]$/g, '');
     return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
@@ -63553,10 +65049,10 @@ function parseOrganization(input, options = {}) {
     // Echo the input without any user-info, which might hold a password.
     const shown = raw.replace(/\/\/[^/?#]*@/, '//').slice(0, 200);
     const refuse = (why) => {
-        throw new OrgDomainError(`the organization '${shown}' ${why}; expected ${ACCEPTED}`);
+        throw new OrgDomainError(`the organization '${shown}' ${why}; expected ${orgDomain_ACCEPTED}`);
     };
     if (!raw)
-        throw new OrgDomainError(`no organization given; expected ${ACCEPTED}`);
+        throw new OrgDomainError(`no organization given; expected ${orgDomain_ACCEPTED}`);
     if (/\s/.test(raw))
         refuse('contains spaces');
     const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
@@ -63588,7 +65084,7 @@ function parseOrganization(input, options = {}) {
     if (url.port)
         refuse('names a port; Okta orgs are served on the default https port');
     const labels = host.split('.');
-    if (labels.length < 2 || !labels.every((l) => LABEL.test(l)))
+    if (labels.length < 2 || !labels.every((l) => orgDomain_LABEL.test(l)))
         refuse('is not a valid host name');
     const domain = OKTA_DOMAINS.find((d) => host.endsWith(`.${d}`));
     if (domain) {
@@ -63798,8 +65294,6 @@ function readRateHeaders(values, date) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/okta/transport.ts
 // One HTTP exchange with Okta over undici: keep-alive connections, header and body timeouts, no
 // redirects followed, and a guard that refuses any origin but the org's before a byte is sent.
@@ -63918,8 +65412,8 @@ function headerValues(headers, name) {
 
 
 
+
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
-const VERSION = '0.1.0';
 class OktaClient {
     options;
     target;
@@ -64174,9 +65668,40 @@ function describeJson(v) {
     return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
+;// CONCATENATED MODULE: ./src/policy/propAssignments.ts
+class PropAssignmentError extends Error {
+    name = 'PropAssignmentError';
+}
+function parsePropAssignments(entries) {
+    const props = {};
+    for (const entry of entries) {
+        const eq = entry.indexOf('=');
+        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
+        if (!/^[A-Za-z_]\w*$/.test(name))
+            throw new PropAssignmentError(`a prop is written name=value, not '${entry}'`);
+        const raw = entry.slice(eq + 1).trim();
+        let value = raw;
+        if (/^-?\d+(\.\d+)?$/.test(raw))
+            value = Number(raw);
+        else if (raw === 'true' || raw === 'false')
+            value = raw === 'true';
+        else if (/^[[{"]/.test(raw)) {
+            try {
+                value = JSON.parse(raw);
+            }
+            catch {
+                throw new PropAssignmentError(`the prop ${name}: '${raw}' looks like JSON but does not parse`);
+            }
+        }
+        props[name] = value;
+    }
+    return props;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/connect.ts
 // The options every command that talks to Okta shares, and turning them into a client:
 // the organization, the credentials (options or environment), and how hard to push.
+
 
 
 
@@ -64214,31 +65739,16 @@ function organizationInput(values, env) {
         return `${env.OKTA_ORG_NAME}.${env.OKTA_BASE_URL}`;
     throw new UsageError('no organization: give --organization (for example dev-123456.okta.com) or set OKTA_ORG_URL');
 }
-/** `name=value` properties; values are read as numbers, booleans or JSON where they look like one. */
+/** `--props name=value` options as props. */
 function parseProps(entries) {
-    const props = {};
-    for (const entry of entries ?? []) {
-        const eq = entry.indexOf('=');
-        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
-        if (!/^[A-Za-z_]\w*$/.test(name))
-            throw new UsageError(`--props takes name=value, got '${entry}'`);
-        const raw = entry.slice(eq + 1).trim();
-        let value = raw;
-        if (/^-?\d+(\.\d+)?$/.test(raw))
-            value = Number(raw);
-        else if (raw === 'true' || raw === 'false')
-            value = raw === 'true';
-        else if (/^[[{"]/.test(raw)) {
-            try {
-                value = JSON.parse(raw);
-            }
-            catch {
-                throw new UsageError(`--props ${name}: '${raw}' looks like JSON but does not parse`);
-            }
-        }
-        props[name] = value;
+    try {
+        return parsePropAssignments(entries ?? []);
     }
-    return props;
+    catch (error) {
+        if (error instanceof PropAssignmentError)
+            throw new UsageError(`--props: ${error.message}`);
+        throw error;
+    }
 }
 function connect(values, env, onProgress) {
     try {
@@ -64290,8 +65800,9 @@ class ProgressLine {
 
 ;// CONCATENATED MODULE: ./src/cli/scan.ts
 // `okta-posture scan`: runs policy bundles (the built-in one unless -f names others) against an
-// org and prints the report. Exit 0 below the risk threshold, 1 at or above it, 2 when the scan
-// could not run (bad bundle, waivers, props, connection).
+// org and prints or writes the report. Exit 0 below the risk threshold, 1 at or above it (or when
+// a check errored, with --fail-on-error), 2 when the scan could not run (bad bundle, waivers,
+// props, credentials, network).
 
 
 
@@ -64300,18 +65811,32 @@ class ProgressLine {
 
 
 
-const OUTPUTS = ['compact', 'full', 'json'];
+
+
+
+
+
+
 const SCAN_HELP = `Usage: okta-posture scan [options]
 
 Assess an Okta org against policy bundles (the built-in okta-posture bundle by default).
 
 Options:
-  -f, --policy-bundle PATH   a bundle file or a directory of .mql.yaml files (repeatable)
+  -f, --policy-bundle SRC    a bundle file, a directory or glob of .mql.yaml files, or an https
+                             URL (repeatable)
   --policy UID               run only this policy of the bundles (repeatable)
   --waivers FILE             a YAML file of accepted findings
   --risk-threshold N         exit 1 when the org's risk is N or more (0–101, default 101: never)
-  --output FORMAT            ${OUTPUTS.join(', ')} (default compact)
+  --fail-on-error            exit 1 when a check could not be evaluated
+  --compare-policies REF     also evaluate the bundles as they are on this git ref, and show
+                             what changed
+  --output FORMAT            ${OUTPUT_FORMATS.join(', ')} (default compact)
+  --output-file FILE         write the output to FILE instead of standard output
+  --report-dir DIR           also write every report into DIR: summary.md, okta-posture.json,
+                             okta-posture.sarif and junit.xml
 ${CONNECTION_HELP}`;
+/** Failures that mean the scan could not run: exit 2 with the message. */
+const COULD_NOT_SCAN = [BundleError, PropsError, SelectionError, BundleFetchError, BundlePathError, CouldNotScanError, BaseRefError];
 async function scanCommand(argv, out, err, env = process.env) {
     const { values } = parseCommandArgs(argv, {
         ...CONNECTION_OPTIONS,
@@ -64319,51 +65844,64 @@ async function scanCommand(argv, out, err, env = process.env) {
         policy: { type: 'string', multiple: true },
         waivers: { type: 'string' },
         'risk-threshold': { type: 'string' },
+        'fail-on-error': { type: 'boolean' },
+        'compare-policies': { type: 'string' },
         output: { type: 'string' },
+        'output-file': { type: 'string' },
+        'report-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
         out.write(SCAN_HELP);
         return 0;
     }
-    const output = choiceOption(values.output, 'output', OUTPUTS) ?? 'compact';
+    const format = choiceOption(values.output, 'output', OUTPUT_FORMATS) ?? 'compact';
     const threshold = intOption(values['risk-threshold'], 'risk-threshold', 0, 101) ?? 101;
     const props = parseProps(values.props);
-    let files;
-    try {
-        files = bundleFiles(values['policy-bundle'] ?? [builtInPolicyDir()]);
-    }
-    catch (error) {
-        if (error instanceof BundlePathError)
-            throw new UsageError(error.message);
-        throw error;
-    }
+    const outputFile = values['output-file'];
     const progress = new ProgressLine(err);
     const connection = connect(values, env, progress.update);
     if (connection.notice)
         err.write(`${connection.notice}\n`);
+    const cwd = process.cwd();
     try {
-        const result = await scan({
-            bundleFiles: files,
+        const compareText = values['compare-policies'];
+        const compareRef = compareText ? await resolveBaseRef(compareText, env, cwd) : undefined;
+        const { report, comparison } = await assess({
+            client: connection.client,
+            host: connection.host,
+            sources: values['policy-bundle'] ?? [],
+            cwd,
             policyUids: values.policy,
             props,
             waiverFile: values.waivers,
-            data: connection.client,
-            host: connection.host,
+            compareRef,
         });
         progress.clear();
-        for (const w of result.warnings)
-            err.write(`${w.at.file}:${w.at.line}:${w.at.column}: warning: ${w.message}\n`);
-        if (output === 'json')
-            out.write(`${JSON.stringify(jsonOf(result), null, 2)}\n`);
+        for (const w of report.warnings)
+            err.write(`${w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
+        if (comparison)
+            err.write(`${comparisonLine(comparison)}\n`);
+        const color = !outputFile && out.isTTY === true && !env.NO_COLOR && !process.env.NO_COLOR;
+        const text = renderOutput(format, report, { comparison, color, anchors: { repoRoot: cwd } });
+        if (outputFile) {
+            (0,external_node_fs_namespaceObject.writeFileSync)(outputFile, text);
+            err.write(`Wrote the ${format} report to ${outputFile}\n`);
+        }
         else
-            out.write(consoleReport(result, { full: output === 'full' }));
-        return result.risk !== undefined && result.risk >= threshold ? 1 : 0;
+            out.write(text);
+        const reportDir = values['report-dir'];
+        if (reportDir) {
+            writeReports(reportDir, report, { comparison, anchors: { repoRoot: cwd } });
+            err.write(`Wrote the summary, JSON, SARIF and JUnit reports to ${reportDir}${external_node_path_.sep}\n`);
+        }
+        const above = report.riskScore !== null && report.riskScore >= threshold;
+        return above || (values['fail-on-error'] === true && report.counts.error > 0) ? 1 : 0;
     }
     catch (error) {
         progress.clear();
-        if (error instanceof BundleError || error instanceof PropsError || error instanceof SelectionError) {
-            err.write(`okta-posture scan: ${error.message}\n`);
+        if (COULD_NOT_SCAN.some((kind) => error instanceof kind)) {
+            err.write(`okta-posture scan: ${connection.client.redactor.redact(error.message)}\n`);
             return 2;
         }
         throw error;
@@ -64372,17 +65910,17 @@ async function scanCommand(argv, out, err, env = process.env) {
         await connection.client.close();
     }
 }
-/** A plain JSON view until the report module defines the published shape. */
-function jsonOf(result) {
-    return {
-        asset: result.asset,
-        score: result.score,
-        risk: result.risk,
-        rating: result.rating,
-        counts: result.counts,
-        policies: result.policies,
-        checks: result.checks.map(({ query, ran, ...c }) => ({ ...c, ran: ran.uid })),
-    };
+/** The files a CI job keeps: every report format, named for what it holds. */
+const REPORT_FILES = [
+    ['summary.md', 'summary'],
+    ['okta-posture.json', 'json'],
+    ['okta-posture.sarif', 'sarif'],
+    ['junit.xml', 'junit'],
+];
+function writeReports(dir, report, ctx) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    for (const [name, format] of REPORT_FILES)
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_.join)(dir, name), renderOutput(format, report, ctx));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/demo.ts
@@ -64395,10 +65933,13 @@ function jsonOf(result) {
 
 
 
+/** Where the demo writes its reports unless --report-dir says otherwise. */
+const DEMO_REPORT_DIR = 'demo-results';
 const DEMO_HELP = `Usage: okta-posture demo [--org NAME] [scan options]
 
 Scan a simulated Okta org served on 127.0.0.1 with the built-in policies: no Okta org or
-credentials needed. --org picks the org: ${Object.keys(BUILT_IN_ORGS).join(', ')} (default demo).
+credentials needed. --org picks the org: ${Object.keys(BUILT_IN_ORGS).filter((o) => o !== 'large').join(', ')} (default demo).
+The reports are written to ${DEMO_REPORT_DIR}/ unless --report-dir names another folder.
 Every other option is passed to 'scan':
 
 ${SCAN_HELP.split('\n').slice(4).join('\n')}`;
@@ -64440,7 +65981,8 @@ async function demoCommand(argv, out, err) {
             });
         }
         err.write(`Scanning the simulated '${sim.orgName}' org at ${sim.url}\n`);
-        return await scanCommand(rest, out, err, env);
+        const reportDir = rest.some((a) => a === '--report-dir' || a.startsWith('--report-dir=')) ? [] : ['--report-dir', DEMO_REPORT_DIR];
+        return await scanCommand([...reportDir, ...rest], out, err, env);
     }
     finally {
         await sim.close();
@@ -64848,7 +66390,7 @@ const typeLabel = (t) => typeof t === 'string' ? t : 'list' in t ? `[]${typeLabe
 
 
 
-function table(rows) {
+function help_table(rows) {
     const w1 = Math.max(...rows.map((r) => r[0].length));
     const w2 = Math.max(...rows.map((r) => r[1].length));
     return rows.map(([a, b, c]) => `  ${a.padEnd(w1)}  ${b.padEnd(w2)}  ${c}`).join('\n');
@@ -64862,14 +66404,14 @@ function helpText(topic) {
             '  okta.organization.threatInsightSettings.action == "block"',
             '',
             'Resources under okta:',
-            table(Object.entries(okta.fields).map(([name, f]) => [`okta.${name}`, typeLabel(f.type), f.doc])),
+            help_table(Object.entries(okta.fields).map(([name, f]) => [`okta.${name}`, typeLabel(f.type), f.doc])),
             '',
             "Type 'help <resource>' (help okta.user) for its fields, 'help functions' for list and text functions,",
             "Tab to complete, 'exit' to leave. A statement may span lines while braces are open.",
         ].join('\n');
     }
     if (topic === 'functions') {
-        return ['Functions:', table(Object.entries(FUNCTIONS).map(([name, f]) => [`${name}(${f.arity.at(-1) ? '…' : ''})`, f.on.join(', '), f.doc]))].join('\n');
+        return ['Functions:', help_table(Object.entries(FUNCTIONS).map(([name, f]) => [`${name}(${f.arity.at(-1) ? '…' : ''})`, f.on.join(', '), f.doc]))].join('\n');
     }
     const spec = RESOURCE_SPECS[topic];
     if (!spec)
@@ -64878,7 +66420,7 @@ function helpText(topic) {
         `${spec.name}: ${spec.doc}`,
         spec.defaults.length ? `Shown by default: ${spec.defaults.join(', ')}` : '',
         '',
-        table(Object.entries(spec.fields).map(([name, f]) => [name, typeLabel(f.type), f.doc])),
+        help_table(Object.entries(spec.fields).map(([name, f]) => [name, typeLabel(f.type), f.doc])),
     ]
         .filter((l, i) => l !== '' || i === 2)
         .join('\n');

@@ -4,6 +4,7 @@ import { OktaClient, type Progress } from '../okta/client.js';
 import { CredentialsError, resolveCredentials } from '../okta/credentials.js';
 import { OrgDomainError, parseOrganization } from '../okta/orgDomain.js';
 import type { Value } from '../mql/values.js';
+import { parsePropAssignments, PropAssignmentError } from '../policy/propAssignments.js';
 import { intOption, UsageError, type OptionSpec } from './args.js';
 
 export const CONNECTION_OPTIONS: OptionSpec = {
@@ -41,27 +42,14 @@ function organizationInput(values: Values, env: NodeJS.ProcessEnv): string {
   throw new UsageError('no organization: give --organization (for example dev-123456.okta.com) or set OKTA_ORG_URL');
 }
 
-/** `name=value` properties; values are read as numbers, booleans or JSON where they look like one. */
+/** `--props name=value` options as props. */
 export function parseProps(entries: readonly string[] | undefined): Record<string, Value> {
-  const props: Record<string, Value> = {};
-  for (const entry of entries ?? []) {
-    const eq = entry.indexOf('=');
-    const name = eq > 0 ? entry.slice(0, eq).trim() : '';
-    if (!/^[A-Za-z_]\w*$/.test(name)) throw new UsageError(`--props takes name=value, got '${entry}'`);
-    const raw = entry.slice(eq + 1).trim();
-    let value: Value = raw;
-    if (/^-?\d+(\.\d+)?$/.test(raw)) value = Number(raw);
-    else if (raw === 'true' || raw === 'false') value = raw === 'true';
-    else if (/^[[{"]/.test(raw)) {
-      try {
-        value = JSON.parse(raw) as Value;
-      } catch {
-        throw new UsageError(`--props ${name}: '${raw}' looks like JSON but does not parse`);
-      }
-    }
-    props[name] = value;
+  try {
+    return parsePropAssignments(entries ?? []);
+  } catch (error) {
+    if (error instanceof PropAssignmentError) throw new UsageError(`--props: ${error.message}`);
+    throw error;
   }
-  return props;
 }
 
 export interface Connection {

@@ -8,10 +8,14 @@ import { BUILT_IN_ORGS } from '../simulator/orgs/index.js';
 import { UsageError } from './args.js';
 import { scanCommand, SCAN_HELP } from './scan.js';
 
+/** Where the demo writes its reports unless --report-dir says otherwise. */
+export const DEMO_REPORT_DIR = 'demo-results';
+
 export const DEMO_HELP = `Usage: okta-posture demo [--org NAME] [scan options]
 
 Scan a simulated Okta org served on 127.0.0.1 with the built-in policies: no Okta org or
-credentials needed. --org picks the org: ${Object.keys(BUILT_IN_ORGS).join(', ')} (default demo).
+credentials needed. --org picks the org: ${Object.keys(BUILT_IN_ORGS).filter((o) => o !== 'large').join(', ')} (default demo).
+The reports are written to ${DEMO_REPORT_DIR}/ unless --report-dir names another folder.
 Every other option is passed to 'scan':
 
 ${SCAN_HELP.split('\n').slice(4).join('\n')}`;
@@ -51,7 +55,8 @@ export async function demoCommand(argv: string[], out: NodeJS.WritableStream, er
       });
     }
     err.write(`Scanning the simulated '${sim.orgName}' org at ${sim.url}\n`);
-    return await scanCommand(rest, out, err, env);
+    const reportDir = rest.some((a) => a === '--report-dir' || a.startsWith('--report-dir=')) ? [] : ['--report-dir', DEMO_REPORT_DIR];
+    return await scanCommand([...reportDir, ...rest], out, err, env);
   } finally {
     await sim.close();
     rmSync(keyDir, { recursive: true, force: true });

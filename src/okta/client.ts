@@ -2,6 +2,7 @@
 // endpoint completely (every page), inside the rate limits, retrying what can be retried, and
 // answers with a typed outcome. Each distinct read happens once; concurrent callers share it.
 import { Redactor } from '../redact.js';
+import { VERSION } from '../version.js';
 import { errorOutcome } from './answers.js';
 import { secretsOf, type Credentials } from './credentials.js';
 import { matchEndpoint, type Endpoint } from './endpoints.js';
@@ -47,7 +48,7 @@ export interface ClientStats {
 }
 
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
-const VERSION = '0.1.0';
+
 
 type Fetched = { json: unknown; res: RawResponse };
 

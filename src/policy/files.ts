@@ -1,6 +1,6 @@
-// Where bundles come from: files and directories the user names (a directory means every
+// Where bundles come from: files, directories and globs the user names (a directory means every
 // `.mql.yaml` under it), or the built-in bundle in the package's `policies/` directory.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, globSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,10 +19,18 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Expands directories to the bundle files under them; a named file is taken as it is. */
+const GLOB = /[*?[{]/;
+
+/** Expands globs and directories to the bundle files they name; a named file is taken as it is. */
 export function bundleFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const path of paths) {
+    if (GLOB.test(path)) {
+      const matches = globSync(path).filter((m) => BUNDLE_FILE.test(m)).sort();
+      if (matches.length === 0) throw new BundlePathError(`no .mql.yaml bundle file matches '${path}'`);
+      out.push(...matches);
+      continue;
+    }
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();

@@ -309,14 +309,20 @@ export function loadBundleTexts(files: ReadonlyArray<{ file: string; text: strin
   return { bundle, diagnostics, unreadable };
 }
 
-/**
- * Loads and lints: every problem of every file, with lint skipped only when a file could not be
- * parsed (its checks would look undefined to the rest).
- */
-export function checkBundleFiles(paths: readonly string[]): LoadResult {
-  const loaded = loadBundleFiles(paths);
+/** Adds lint's findings, unless a file could not be parsed (its checks would look undefined to the rest). */
+function withLint(loaded: LoadResult): LoadResult {
   if (loaded.unreadable.length) return loaded;
   return { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, ...lintBundle(loaded.bundle)]) };
+}
+
+/** Loads and lints bundle files: every problem of every file. */
+export function checkBundleFiles(paths: readonly string[]): LoadResult {
+  return withLint(loadBundleFiles(paths));
+}
+
+/** As checkBundleFiles, for texts read elsewhere (fetched by URL, or as they are on a git ref). */
+export function checkBundleTexts(files: ReadonlyArray<{ file: string; text: string }>): LoadResult {
+  return withLint(loadBundleTexts(files));
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

@@ -1,77 +1,149 @@
-// The console report, in the shape of cnspec's compact output: passing, failing (with the risk
-// each failure carries and the resources that fail it), errors, skipped and waived checks, then a
-// line per policy and the org's overall risk.
-import type { ScanCheck, ScanResult } from '../scan.js';
-import { impactRating, riskRating, type Rating } from '../policy/scoring.js';
+// The console report, in the manner of cnspec's compact output: a line per check marked by its
+// result, the rating and risk of each failure, then the policies and, last, the org's risk.
+//
+//   Asset: Okta Organization acme.okta.com
+//
+//   ✓ Pass:   Passwords must contain a number
+//   . Skip:   …
+//   ~ Waived: …
+//   ! Error:  The Admin Console requires multifactor authentication
+//             app authentication policies exist only on Identity Engine orgs; …
+//   ✕ Fail:   CRITICAL (90)   The System Log is streamed to a central log server
+//   ✕ Fail:   HIGH (75)       Every administrator has a phishing-resistant authenticator
+//             ben@acme.example, chloe@acme.example and 2 more
+//
+//   Policies:
+//     CRITICAL (90)   Okta security best practices 1.0.0
+//
+//   Risk: 90 (critical) — 72 failed, 15 passed, 0 errors, 0 skipped, 0 waived
+//
+// Labels and the rating-and-risk are padded so titles line up. Passes are listed in compact too,
+// as cnspec does. Failures come last and worst first, next to the verdict at the bottom of a
+// terminal. Compact names a few failing resources on one line; full lists them one per line with their
+// type and id, and adds the remediation of each failure.
+// Every value from Okta or a bundle goes through terminalText: no escape sequence gets through.
+import type { Report, ReportCheck } from './report.js';
+import { riskRating, type Rating } from '../policy/scoring.js';
+import { terminalLines, terminalText } from './escape.js';
 
 export interface ConsoleOptions {
-  /** Also list passing and skipped checks (compact shows counts only). */
+  /** Also the failing resources one per line with type and id, and the remediation of failures. */
   full?: boolean;
-  /** How many failing resources to name per check. */
+  /** How many failing resources to name per check (compact default 5, full default 25). */
   maxResources?: number;
+  /** ANSI colours (the CLI passes stdout.isTTY && !NO_COLOR). */
+  color?: boolean;
 }
 
-const upper = (r: Rating | undefined) => (r ?? 'unrated').toUpperCase();
+type Paint = (code: string, text: string) => string;
 
-function failingLine(c: ScanCheck): string {
-  const risk = c.impact ?? 100;
-  return `✕ ${`${upper(impactRating(c.impact))} (${risk}):`.padEnd(16)} ${c.title}`;
+const ANSI = { red: '31', boldRed: '1;31', yellow: '33', blue: '34', cyan: '36', green: '32', magenta: '35', dim: '2', bold: '1' };
+const RATING_COLOR: Record<Rating | 'unrated', string> = { critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan, none: ANSI.green, unrated: ANSI.dim };
+
+/** Labels are 7 characters wide so titles start in one column. */
+const LABEL = { pass: 'Pass:  ', fail: 'Fail:  ', error: 'Error: ', skip: 'Skip:  ', waived: 'Waived:' } as const;
+/** Where detail lines start: under the title of a pass, skip, error or waived line. */
+const INDENT = ' '.repeat(10);
+/** `CRITICAL (100)` is the longest rating-and-risk. */
+const RISK_WIDTH = 'CRITICAL (100)'.length;
+
+const ratingText = (rating: Rating | 'unrated', risk?: number): string => (risk === undefined ? rating.toUpperCase() : `${rating.toUpperCase()} (${risk})`);
+
+const byRisk = (a: ReportCheck, b: ReportCheck): number => b.risk - a.risk || a.title.localeCompare(b.title);
+const byTitle = (a: ReportCheck, b: ReportCheck): number => a.title.localeCompare(b.title);
+
+function resourceLines(c: ReportCheck, full: boolean, max: number): string[] {
+  const n = c.failingResources.length;
+  if (n === 0) return [];
+  const shown = c.failingResources.slice(0, max);
+  const more = n - shown.length;
+  if (!full) return [`${INDENT}${shown.map((r) => terminalText(r.name || r.id)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`];
+  return [
+    `${INDENT}Failing resources (${n}):`,
+    ...shown.map((r) => `${INDENT}  ${terminalText(r.name || r.id)}  (${terminalText(r.type)} ${terminalText(r.id)})`),
+    ...(more > 0 ? [`${INDENT}  … and ${more} more`] : []),
+  ];
 }
 
-function resourcesLine(c: ScanCheck, max: number): string | undefined {
-  if (c.failingResources.length === 0) return undefined;
-  const names = c.failingResources.slice(0, max).map((f) => f.name);
-  const more = c.failingResources.length - names.length;
-  return `    ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+function waiverLine(c: ReportCheck): string[] {
+  const w = c.waiver;
+  if (!w) return [];
+  const by = [w.owner, w.expires ? `until ${w.expires}` : undefined].filter(Boolean).map((s) => terminalText(s!));
+  const reason = `${terminalText(w.reason)}${by.length ? ` (${by.join(', ')})` : ''}`;
+  if (w.expired) return [`${INDENT}waiver expired ${terminalText(w.expires ?? '')}: ${terminalText(w.reason)}`];
+  if (c.status === 'fail' && w.uncovered?.length) return [`${INDENT}partly waived, ${w.uncovered.length} not covered: ${reason}`];
+  if (c.status === 'waived') return [`${INDENT}${reason}`];
+  return [];
 }
 
-const byRisk = (a: ScanCheck, b: ScanCheck) => (b.impact ?? 100) - (a.impact ?? 100) || a.title.localeCompare(b.title);
+function remediationLines(c: ReportCheck): string[] {
+  const out: string[] = [];
+  for (const r of c.docs.remediation) out.push(`${INDENT}Remediation (${terminalText(r.id)}):`, ...terminalLines(r.desc).map((l) => (l ? `${INDENT}  ${l}` : '')));
+  return out;
+}
 
-export function consoleReport(result: ScanResult, options: ConsoleOptions = {}): string {
-  const max = options.maxResources ?? 5;
-  const lines: string[] = [`Asset: ${result.asset.name}`, ''];
-  const of = (status: ScanCheck['status']) => result.checks.filter((c) => c.status === status);
-
-  const passing = of('pass');
-  if (options.full && passing.length) {
-    lines.push('Passing:');
-    for (const c of [...passing].sort((a, b) => a.title.localeCompare(b.title))) lines.push(`✓ ${c.title}`);
-    lines.push('');
-  }
-  const waived = of('waived');
-  if (waived.length) {
-    lines.push('Waived:');
-    for (const c of waived) lines.push(`~ ${c.title}`, `    ${c.waiver?.reason ?? ''}${c.waiver?.owner ? ` (${c.waiver.owner}` : ''}${c.waiver?.expires ? `${c.waiver?.owner ? ', ' : ' ('}until ${c.waiver.expires})` : c.waiver?.owner ? ')' : ''}`);
-    lines.push('');
-  }
-  const errors = of('error');
-  const skipped = of('skip');
-  if (errors.length || (options.full && skipped.length)) {
-    lines.push('Not assessed:');
-    for (const c of errors) lines.push(`! Error: ${c.title}`, `    ${c.message ?? ''}${c.needs ? ` (needs ${c.needs})` : ''}`);
-    if (options.full) for (const c of skipped) lines.push(`. Skipped: ${c.title}`);
-    lines.push('');
-  }
-  const failing = of('fail').sort(byRisk);
-  if (failing.length) {
-    lines.push('Failing:');
-    for (const c of failing) {
-      lines.push(failingLine(c));
-      const res = resourcesLine(c, max);
-      if (res) lines.push(res);
-      if (c.waiver?.expired) lines.push(`    waiver expired ${c.waiver.expires}: ${c.waiver.reason}`);
+function checkLines(c: ReportCheck, paint: Paint, o: Required<Pick<ConsoleOptions, 'full' | 'maxResources'>>): string[] {
+  const title = terminalText(c.title);
+  switch (c.status) {
+    case 'pass':
+      return [`${paint(ANSI.green, `✓ ${LABEL.pass}`)} ${title}`];
+    case 'skip':
+      return [`${paint(ANSI.dim, `. ${LABEL.skip}`)} ${title}`, ...(c.message ? [`${INDENT}${terminalText(c.message)}`] : [])];
+    case 'waived':
+      return [`${paint(ANSI.dim, `~ ${LABEL.waived}`)} ${title}`, ...waiverLine(c)];
+    case 'error':
+      return [
+        `${paint(ANSI.magenta, `! ${LABEL.error}`)} ${title}`,
+        ...(c.message ? [`${INDENT}${terminalText(c.message)}`] : []),
+        ...(c.needs ? [`${INDENT}needs ${terminalText(c.needs)}`] : []),
+        ...waiverLine(c),
+      ];
+    case 'fail': {
+      const color = RATING_COLOR[c.impactRating];
+      const risk = ratingText(c.impactRating, c.risk).padEnd(RISK_WIDTH);
+      return [
+        `${paint(color, `✕ ${LABEL.fail}`)} ${paint(color, risk)}  ${title}`,
+        ...resourceLines(c, o.full, o.maxResources),
+        ...waiverLine(c),
+        ...(o.full ? remediationLines(c) : []),
+      ];
     }
-    lines.push('');
   }
+}
 
-  const n = result.counts;
-  lines.push(`Checks: ${n.pass} passed, ${n.fail} failed, ${n.error} errors, ${n.skip} skipped, ${n.waived} waived`);
-  lines.push('Policies:');
-  for (const p of result.policies) {
-    const risk = p.score === undefined ? 'unscored' : `${upper(riskRating(100 - p.score))} (${100 - p.score})`;
-    lines.push(`  ${risk.padEnd(16)} ${p.name}${p.version ? ` ${p.version}` : ''}`);
-  }
-  lines.push('', 'Scanned 1 asset', '', 'Okta Organization');
-  lines.push(`  ${(result.risk === undefined ? 'UNRATED' : `${upper(result.rating)} (${result.risk}):`).padEnd(16)} ${result.asset.name}`);
+function policyLines(report: Report, paint: Paint): string[] {
+  if (report.policies.length === 0) return [];
+  return [
+    'Policies:',
+    ...report.policies.map((p) => {
+      const rating = p.riskScore === null ? 'unrated' : riskRating(p.riskScore);
+      const risk = p.riskScore === null ? 'UNSCORED' : ratingText(rating, p.riskScore);
+      return `  ${paint(RATING_COLOR[rating], risk.padEnd(RISK_WIDTH))}  ${terminalText(p.name)}${p.version ? ` ${terminalText(p.version)}` : ''}`;
+    }),
+    '',
+  ];
+}
+
+/** The last line: the org's risk and the counts. */
+export function riskLine(report: Report, paint: Paint = (_c, t) => t): string {
+  const n = report.counts;
+  const risk = report.riskScore === null ? 'unrated' : `${report.riskScore} (${report.rating})`;
+  const color = RATING_COLOR[report.rating];
+  return `${paint(ANSI.bold, 'Risk:')} ${paint(color, risk)} — ${n.fail} failed, ${n.pass} passed, ${n.error} errors, ${n.skip} skipped, ${n.waived} waived`;
+}
+
+/** The report for a terminal; ends with the risk line and a newline. */
+export function consoleReport(report: Report, options: ConsoleOptions = {}): string {
+  const full = options.full ?? false;
+  const o = { full, maxResources: options.maxResources ?? (full ? 25 : 5) };
+  const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const of = (status: ReportCheck['status']) => report.checks.filter((c) => c.status === status);
+  const ordered = [...of('pass').sort(byTitle), ...of('skip').sort(byTitle), ...of('waived').sort(byTitle), ...of('error').sort(byTitle), ...of('fail').sort(byRisk)];
+
+  const lines = [`Asset: ${terminalText(report.asset)}`, ''];
+  for (const c of ordered) lines.push(...checkLines(c, paint, o));
+  if (ordered.length) lines.push('');
+  lines.push(...policyLines(report, paint));
+  lines.push(riskLine(report, paint));
   return `${lines.join('\n')}\n`;
 }
