@@ -42,8 +42,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`okta-posture: unknown command '${name}'\n\n${HELP}`);
     return 2;
   }
+  // cnspec names the platform after the command (`cnspec scan okta …`); the same words work here.
+  const args = (name === 'scan' || name === 'shell') && rest[0] === 'okta' ? rest.slice(1) : rest;
   try {
-    return await command.run(rest, process.stdout, process.stderr);
+    return await command.run(args, process.stdout, process.stderr);
   } catch (error) {
     if (error instanceof UsageError || error instanceof FixtureError) {
       process.stderr.write(`okta-posture ${name}: ${error.message}\n`);

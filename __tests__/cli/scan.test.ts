@@ -29,9 +29,9 @@ describe('okta-posture demo', () => {
     expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<\?xml/);
     expect(r.stdout).toMatch(/^Asset: Okta Organization 127\.0\.0\.1:\d+\n/);
     expect(r.stdout).toMatch(/\n✓ Pass: +Passwords must contain a number\n/);
-    expect(r.stdout).toMatch(/\n✕ Fail: +CRITICAL \(90\) +The Okta Dashboard requires multifactor authentication\n {10}Catch-all Rule\n/);
+    expect(r.stdout).toMatch(/\n✕ Fail: +CRITICAL \(90\) +The Okta Dashboard requires multifactor authentication\n {9}Catch-all Rule\n/);
     expect(r.stdout).toMatch(/\n✕ Fail: +CRITICAL \(90\) +The System Log is streamed to a central log server\n/);
-    expect(r.stdout).toMatch(/\n {10}terraform-okta\n/);
+    expect(r.stdout).toMatch(/\n {9}terraform-okta\n/);
     expect(r.stdout).not.toContain('Remediation');
     expect(r.stdout).not.toContain('\u001b[');
     expect(r.stdout).toMatch(/\nRisk: 90 \(critical\) — 72 failed, 15 passed, 0 errors, 0 skipped, 0 waived\n$/);
@@ -76,11 +76,12 @@ describe('okta-posture scan against a served org', () => {
 
   it('reads the org URL and token from the environment and never prints the token', async () => {
     const env = { OKTA_ORG_URL: served.env.OKTA_ORG_URL!, OKTA_API_TOKEN: served.env.OKTA_API_TOKEN! };
-    const r = await runCli(['scan', '--output', 'full'], { env, timeoutMs: 60_000 });
+    // Written as the cnspec documentation writes it, platform word included.
+    const r = await runCli(['scan', 'okta', '--output', 'full'], { env, timeoutMs: 60_000 });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\n✓ Pass: +\S/);
-    expect(r.stdout).toMatch(/\n {10}Failing resources \(\d+\):\n/);
-    expect(r.stdout).toMatch(/\n {10}Remediation \(console\):\n {12}\S/);
+    expect(r.stdout).toMatch(/\n {9}Failing resources \(\d+\):\n/);
+    expect(r.stdout).toMatch(/\n {9}Remediation \(console\):\n {11}\S/);
     expect(`${r.stdout}${r.stderr}`).not.toContain(env.OKTA_API_TOKEN);
     const json = await runCli(['scan', '--output', 'json'], { env, timeoutMs: 60_000 });
     expect(json.stdout).not.toContain(env.OKTA_API_TOKEN);

@@ -122,7 +122,8 @@ describe('run: what goes wrong', () => {
 
 describe('shell', () => {
   it('reads statements from standard input, across lines while braces are open, with help', async () => {
-    const child = spawn(process.execPath, [CLI, 'shell', '-o', demo.url, '--token', demo.token], { cwd: ROOT });
+    // Started as the seed starts cnspec's shell: `shell okta --organization … --token …`.
+    const child = spawn(process.execPath, [CLI, 'shell', 'okta', '--organization', demo.url, '--token', demo.token], { cwd: ROOT });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

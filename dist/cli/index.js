@@ -63834,10 +63834,10 @@ function terminalLines(text) {
 
 const ANSI = { red: '31', boldRed: '1;31', yellow: '33', blue: '34', cyan: '36', green: '32', magenta: '35', dim: '2', bold: '1' };
 const RATING_COLOR = { critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan, none: ANSI.green, unrated: ANSI.dim };
-/** Labels are 7 characters wide so titles start in one column. */
-const LABEL = { pass: 'Pass:  ', fail: 'Fail:  ', error: 'Error: ', skip: 'Skip:  ', waived: 'Waived:' };
+/** cnspec's labels: `✓ Pass:  title`, `! Error: title`; titles start in one column (a waived one, one further). */
+const LABEL = { pass: 'Pass: ', fail: 'Fail: ', error: 'Error:', skip: 'Skip: ', waived: 'Waived:' };
 /** Where detail lines start: under the title of a pass, skip, error or waived line. */
-const INDENT = ' '.repeat(10);
+const INDENT = ' '.repeat(9);
 /** `CRITICAL (100)` is the longest rating-and-risk. */
 const RISK_WIDTH = 'CRITICAL (100)'.length;
 const ratingText = (rating, risk) => (risk === undefined ? rating.toUpperCase() : `${rating.toUpperCase()} (${risk})`);
@@ -66740,8 +66740,10 @@ async function main(argv) {
         process.stderr.write(`okta-posture: unknown command '${name}'\n\n${HELP}`);
         return 2;
     }
+    // cnspec names the platform after the command (`cnspec scan okta …`); the same words work here.
+    const args = (name === 'scan' || name === 'shell') && rest[0] === 'okta' ? rest.slice(1) : rest;
     try {
-        return await command.run(rest, process.stdout, process.stderr);
+        return await command.run(args, process.stdout, process.stderr);
     }
     catch (error) {
         if (error instanceof UsageError || error instanceof FixtureError) {

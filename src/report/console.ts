@@ -3,14 +3,14 @@
 //
 //   Asset: Okta Organization acme.okta.com
 //
-//   ✓ Pass:   Passwords must contain a number
-//   . Skip:   …
+//   ✓ Pass:  Passwords must contain a number
+//   . Skip:  …
 //   ~ Waived: …
-//   ! Error:  The Admin Console requires multifactor authentication
-//             app authentication policies exist only on Identity Engine orgs; …
-//   ✕ Fail:   CRITICAL (90)   The System Log is streamed to a central log server
-//   ✕ Fail:   HIGH (75)       Every administrator has a phishing-resistant authenticator
-//             ben@acme.example, chloe@acme.example and 2 more
+//   ! Error: The Admin Console requires multifactor authentication
+//            app authentication policies exist only on Identity Engine orgs; …
+//   ✕ Fail:  CRITICAL (90)   The System Log is streamed to a central log server
+//   ✕ Fail:  HIGH (75)       Every administrator has a phishing-resistant authenticator
+//            ben@acme.example, chloe@acme.example and 2 more
 //
 //   Policies:
 //     CRITICAL (90)   Okta security best practices 1.0.0
@@ -40,10 +40,10 @@ type Paint = (code: string, text: string) => string;
 const ANSI = { red: '31', boldRed: '1;31', yellow: '33', blue: '34', cyan: '36', green: '32', magenta: '35', dim: '2', bold: '1' };
 const RATING_COLOR: Record<Rating | 'unrated', string> = { critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan, none: ANSI.green, unrated: ANSI.dim };
 
-/** Labels are 7 characters wide so titles start in one column. */
-const LABEL = { pass: 'Pass:  ', fail: 'Fail:  ', error: 'Error: ', skip: 'Skip:  ', waived: 'Waived:' } as const;
+/** cnspec's labels: `✓ Pass:  title`, `! Error: title`; titles start in one column (a waived one, one further). */
+const LABEL = { pass: 'Pass: ', fail: 'Fail: ', error: 'Error:', skip: 'Skip: ', waived: 'Waived:' } as const;
 /** Where detail lines start: under the title of a pass, skip, error or waived line. */
-const INDENT = ' '.repeat(10);
+const INDENT = ' '.repeat(9);
 /** `CRITICAL (100)` is the longest rating-and-risk. */
 const RISK_WIDTH = 'CRITICAL (100)'.length;
 
