@@ -13,7 +13,7 @@ import { lintOnly } from './action/lintOnly.js';
 import { workflowAnchor } from './action/workflow.js';
 import { assess, CouldNotScanError, type Assessment } from './assess.js';
 import { OktaClient, type Progress } from './okta/client.js';
-import { CredentialsError, resolveCredentials, type Credentials } from './okta/credentials.js';
+import { credentialsGiven, CredentialsError, resolveCredentials, type CredentialInput } from './okta/credentials.js';
 import { OrgDomainError, parseOrganization } from './okta/orgDomain.js';
 import { BaseRefError, resolveBaseRef } from './policy/baseRef.js';
 import { SelectionError } from './policy/execute.js';
@@ -23,6 +23,7 @@ import { BundleFetchError } from './policy/remote.js';
 import { Redactor } from './redact.js';
 import { comparisonLine, comparisonMarkdown } from './report/compare.js';
 import { consoleReport } from './report/console.js';
+import { mdFence } from './report/escape.js';
 import type { Report } from './report/report.js';
 import { anchorFor, buildSarif } from './report/sarif.js';
 import { buildSummary } from './report/summary.js';
@@ -42,12 +43,8 @@ function maskInputs(inputs: Pick<ActionInputs, 'token' | 'privateKey' | 'githubT
   return redactor;
 }
 
-function credentialsOf(inputs: ActionInputs, env: NodeJS.ProcessEnv): Credentials {
-  return resolveCredentials({ token: inputs.token, clientId: inputs.clientId, privateKey: inputs.privateKey, privateKeyId: inputs.privateKeyId, scopes: inputs.scopes }, env);
-}
-
-function hasCredentials(inputs: ActionInputs, env: NodeJS.ProcessEnv): boolean {
-  return !!(inputs.token || inputs.clientId || env.OKTA_API_TOKEN || env.OKTA_CLIENT_TOKEN || env.OKTA_TOKEN || env.OKTA_API_CLIENT_ID);
+function credentialInput(inputs: ActionInputs): CredentialInput {
+  return { token: inputs.token, clientId: inputs.clientId, privateKey: inputs.privateKey, privateKeyId: inputs.privateKeyId, scopes: inputs.scopes };
 }
 
 function outputPath(given: string | undefined, fallback: string, env: NodeJS.ProcessEnv): string {
@@ -97,7 +94,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const isPullRequest = PULL_REQUEST_EVENTS.has(github.context.eventName);
 
-    if (!hasCredentials(inputs, env) && isPullRequest) {
+    if (!credentialsGiven(credentialInput(inputs), env) && isPullRequest) {
       const markdown = lintOnly(inputs.policies, workspace);
       core.warning('No Okta credentials: the scan was skipped (pull requests from forks get no secrets). The policy bundles were linted.');
       if (inputs.summary) await writeSummary(markdown.summary);
@@ -108,7 +105,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     if (target.notice) core.notice(target.notice);
     const client = new OktaClient({
       target,
-      credentials: credentialsOf(inputs, env),
+      credentials: resolveCredentials(credentialInput(inputs), env),
       maxConcurrency: inputs.maxConcurrency,
       deadline: Date.now() + inputs.timeoutMinutes * 60_000,
       redactor,
@@ -137,7 +134,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     if (!COULD_NOT_SCAN.some((kind) => error instanceof kind)) throw error;
     const message = redactor.redact((error as Error).message);
     core.setFailed(`okta-posture could not scan: ${message}`);
-    await writeSummary(`## okta-posture could not scan\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n`);
+    await writeSummary(`## okta-posture could not scan\n\n${mdFence(message)}\n`);
     return 2;
   }
 }

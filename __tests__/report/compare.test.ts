@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OktaClient } from '../../src/okta/client.js';
 import { evaluateAtRef, type BaseEvaluation } from '../../src/policy/baseRef.js';
-import { compareReports, comparisonLine, comparisonMarkdown, markdownCell, type Comparison } from '../../src/report/compare.js';
+import { compareReports, comparisonLine, comparisonMarkdown, type Comparison } from '../../src/report/compare.js';
+import { mdText } from '../../src/report/escape.js';
 import { buildReport, type Report, type ReportCheck } from '../../src/report/report.js';
 import { scan } from '../../src/scan.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
@@ -233,7 +234,7 @@ describe('the comparison text', () => {
   });
 
   it('makes bundle text inert in a table cell', () => {
-    expect(markdownCell('a | b <script>alert(1)</script> `x` *y* _z_ [l](http://e) \\ ~s~ &amp;\nnext')).toBe(
+    expect(mdText('a | b <script>alert(1)</script> `x` *y* _z_ [l](http://e) \\ ~s~ &amp;\nnext')).toBe(
       'a &#124; b &#60;script&#62;alert(1)&#60;/script&#62; &#96;x&#96; &#42;y&#42; &#95;z&#95; &#91;l&#93;(http://e) &#92; &#126;s&#126; &#38;amp; next',
     );
   });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInPolicyDir } from '../../src/policy/files.js';
 import type { Report, ReportCheck } from '../../src/report/report.js';
-import { anchorFor, buildSarif, clipAtSentence, FINGERPRINT_KEY, PROJECT_URL, type SarifLog } from '../../src/report/sarif.js';
+import { anchorFor, buildSarif, clipAtSentence, FINGERPRINT_KEY, type SarifLog } from '../../src/report/sarif.js';
+import { PROJECT_URL } from '../../src/version.js';
 import { ROOT } from '../helpers/cli.js';
 import { reportOf } from '../helpers/report.js';
 

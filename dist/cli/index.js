@@ -54600,12 +54600,6 @@ function choiceOption(value, name, choices) {
     return value;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:http"
@@ -54902,6 +54896,8 @@ class FaultPlan {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/okta/endpoints.ts
 // The catalogue of Okta Management API reads a posture scan uses: path template (as Okta's
 // OpenAPI spec spells it), OAuth scope, admin roles, how the list pages, and page sizes.
@@ -54909,6 +54905,12 @@ class FaultPlan {
 const object = { kind: 'object' };
 const none = { kind: 'none' };
 const endpoints_link = (defaultLimit, maxLimit) => ({ kind: 'link', defaultLimit, maxLimit });
+/** The Admin Console's names of the admin roles that endpoints require. */
+const ADMIN_ROLE_NAMES = {
+    SUPER_ADMIN: 'Super Administrator',
+    ORG_ADMIN: 'Organization Administrator',
+    READ_ONLY_ADMIN: 'Read-Only Administrator',
+};
 const SECURITY_NOTIFICATIONS_PATH = '/api/internal/org/settings/security-notification-settings';
 const ENDPOINTS = [
     // Organization
@@ -59188,9 +59190,13 @@ async function startSimulator(options = {}) {
     };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/policy/scoring.ts
+/** The ratings, worst first. */
+const RATINGS = ['critical', 'high', 'medium', 'low', 'none'];
 /** A check's score, or undefined when it is not scored. */
 function checkScore(c) {
     if (c.status === 'pass')
@@ -59294,12 +59300,15 @@ function impactRating(impact) {
 ;// CONCATENATED MODULE: ./src/version.ts
 // okta-posture's version, as package.json states it (a test keeps the two equal).
 const VERSION = '0.1.0';
+/** Where okta-posture lives: the tool's home in SARIF logs and the report schema's id. */
+const PROJECT_URL = 'https://github.com/okta-posture/okta-posture';
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 
 const REPORT_SCHEMA_VERSION = '1.0';
-const RATINGS = ['critical', 'high', 'medium', 'low', 'none'];
+/** Worst first: by the risk a check adds, then its impact, then its title. */
+const worstFirst = (a, b) => b.risk - a.risk || b.impact - a.impact || a.title.localeCompare(b.title);
 /** The plain value of a prop or MQL value, for JSON. */
 function plain(v) {
     return JSON.parse(JSON.stringify(v, (_k, x) => (x instanceof RegExp ? x.source : x)));
@@ -59613,13 +59622,20 @@ class Instance {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resources/schema/fields.ts
+const fields_plain = (type) => (doc, json) => ({ type, doc, ...(json ? { from: { json } } : {}) });
+const str = fields_plain('string');
+const time = fields_plain('time');
+const dict = fields_plain('dict');
+/** A list of resources read from an endpoint. */
+const list = (resource, read, doc) => ({ type: { list: { resource } }, doc, from: { read } });
+/** The id at the end of an href such as `https://acme.okta.com/api/v1/policies/00p1`. */
+const idFromHref = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
+
 ;// CONCATENATED MODULE: ./src/resources/schema/apps.ts
 // App integrations with their assignments, consent grants, signing keys and service-app roles.
 
-const str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const time = (doc) => ({ type: 'time', doc });
-const dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-const policyIdFromHref = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
+
 const APP_RESOURCES = [
     {
         name: 'okta.application',
@@ -59641,7 +59657,7 @@ const APP_RESOURCES = [
             visibility: dict('dashboard visibility'),
             accessibility: dict('self-service and redirect settings'),
             universalLogoutStatus: str('Universal Logout status', 'universalLogout.status'),
-            accessPolicyId: { type: 'string', doc: 'id of the authentication policy', from: { json: '_links.accessPolicy.href', transform: policyIdFromHref } },
+            accessPolicyId: { type: 'string', doc: 'id of the authentication policy', from: { json: '_links.accessPolicy.href', transform: idFromHref } },
             accessPolicy: {
                 type: { resource: 'okta.policy' },
                 doc: 'the authentication (access) policy that guards the app (Identity Engine)',
@@ -59729,9 +59745,7 @@ const APP_RESOURCES = [
 ];
 
 ;// CONCATENATED MODULE: ./src/resources/schema/authorizationServers.ts
-const authorizationServers_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const authorizationServers_time = (doc) => ({ type: 'time', doc });
-const authorizationServers_dict = (doc) => ({ type: 'dict', doc });
+
 /** A list under the server; each item learns its server's id, as nothing in Okta's JSON says it. */
 const under = (resource, path, doc) => ({
     type: { list: { resource } },
@@ -59748,18 +59762,18 @@ const AUTHORIZATION_SERVER_RESOURCES = [
         doc: 'A custom authorization server.',
         defaults: ['name', 'status', 'issuer'],
         fields: {
-            id: authorizationServers_str('server id (default for the default server)'),
-            name: authorizationServers_str('name'),
-            description: authorizationServers_str('description'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            issuer: authorizationServers_str('issuer URL'),
-            issuerMode: authorizationServers_str('ORG_URL, CUSTOM_URL or DYNAMIC'),
+            id: str('server id (default for the default server)'),
+            name: str('name'),
+            description: str('description'),
+            status: str('ACTIVE or INACTIVE'),
+            issuer: str('issuer URL'),
+            issuerMode: str('ORG_URL, CUSTOM_URL or DYNAMIC'),
             audiences: { type: { list: 'string' }, doc: 'token audiences' },
             default: { type: 'bool', doc: 'the default custom authorization server', from: { json: 'id', transform: (v) => v === 'default' } },
-            signingKid: authorizationServers_str('current signing key id', 'credentials.signing.kid'),
-            signingRotationMode: authorizationServers_str('AUTO or MANUAL key rotation', 'credentials.signing.rotationMode'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
+            signingKid: str('current signing key id', 'credentials.signing.kid'),
+            signingRotationMode: str('AUTO or MANUAL key rotation', 'credentials.signing.rotationMode'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
             policies: under('okta.authorizationServer.policy', '/policies', 'access policies'),
             scopes: under('okta.authorizationServer.scope', '/scopes', 'scopes'),
             claims: under('okta.authorizationServer.claim', '/claims', 'claims'),
@@ -59771,17 +59785,17 @@ const AUTHORIZATION_SERVER_RESOURCES = [
         doc: 'An access policy of an authorization server.',
         defaults: ['name', 'status', 'priority'],
         fields: {
-            id: authorizationServers_str('policy id'),
-            authorizationServerId: authorizationServers_str('the server it belongs to'),
-            name: authorizationServers_str('name'),
-            description: authorizationServers_str('description'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            type: authorizationServers_str('OAUTH_AUTHORIZATION_POLICY'),
+            id: str('policy id'),
+            authorizationServerId: str('the server it belongs to'),
+            name: str('name'),
+            description: str('description'),
+            status: str('ACTIVE or INACTIVE'),
+            type: str('OAUTH_AUTHORIZATION_POLICY'),
             priority: { type: 'int', doc: 'evaluation order' },
             system: { type: 'bool', doc: 'created by Okta' },
-            conditions: authorizationServers_dict('which clients it applies to'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
+            conditions: dict('which clients it applies to'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
             rules: {
                 type: { list: { resource: 'okta.authorizationServer.policyRule' } },
                 doc: 'rules',
@@ -59797,16 +59811,16 @@ const AUTHORIZATION_SERVER_RESOURCES = [
         doc: 'A rule of an authorization server policy.',
         defaults: ['name', 'status'],
         fields: {
-            id: authorizationServers_str('rule id'),
-            name: authorizationServers_str('name'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            type: authorizationServers_str('RESOURCE_ACCESS'),
+            id: str('rule id'),
+            name: str('name'),
+            status: str('ACTIVE or INACTIVE'),
+            type: str('RESOURCE_ACCESS'),
             priority: { type: 'int', doc: 'evaluation order' },
             system: { type: 'bool', doc: 'created by Okta' },
-            actions: authorizationServers_dict('token lifetimes (token.accessTokenLifetimeMinutes, refreshTokenLifetimeMinutes, …)'),
-            conditions: authorizationServers_dict('grant types, scopes and people it applies to'),
-            created: authorizationServers_time('when it was created'),
-            lastUpdated: authorizationServers_time('when it last changed'),
+            actions: dict('token lifetimes (token.accessTokenLifetimeMinutes, refreshTokenLifetimeMinutes, …)'),
+            conditions: dict('grant types, scopes and people it applies to'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -59814,12 +59828,12 @@ const AUTHORIZATION_SERVER_RESOURCES = [
         doc: 'A scope of an authorization server.',
         defaults: ['name', 'consent'],
         fields: {
-            id: authorizationServers_str('scope id'),
-            name: authorizationServers_str('name'),
-            displayName: authorizationServers_str('display name'),
-            description: authorizationServers_str('description'),
-            consent: authorizationServers_str('IMPLICIT, REQUIRED or FLEXIBLE'),
-            metadataPublish: authorizationServers_str('ALL_CLIENTS or NO_CLIENTS'),
+            id: str('scope id'),
+            name: str('name'),
+            displayName: str('display name'),
+            description: str('description'),
+            consent: str('IMPLICIT, REQUIRED or FLEXIBLE'),
+            metadataPublish: str('ALL_CLIENTS or NO_CLIENTS'),
             default: { type: 'bool', doc: 'granted by default' },
             system: { type: 'bool', doc: 'created by Okta' },
         },
@@ -59829,12 +59843,12 @@ const AUTHORIZATION_SERVER_RESOURCES = [
         doc: 'A claim of an authorization server.',
         defaults: ['name', 'status', 'claimType'],
         fields: {
-            id: authorizationServers_str('claim id'),
-            name: authorizationServers_str('name'),
-            status: authorizationServers_str('ACTIVE or INACTIVE'),
-            claimType: authorizationServers_str('RESOURCE (access token) or IDENTITY (ID token)'),
-            valueType: authorizationServers_str('EXPRESSION, GROUPS or SYSTEM'),
-            value: authorizationServers_str('the value expression'),
+            id: str('claim id'),
+            name: str('name'),
+            status: str('ACTIVE or INACTIVE'),
+            claimType: str('RESOURCE (access token) or IDENTITY (ID token)'),
+            valueType: str('EXPRESSION, GROUPS or SYSTEM'),
+            value: str('the value expression'),
             system: { type: 'bool', doc: 'created by Okta' },
             alwaysIncludeInToken: { type: 'bool', doc: 'included whatever the scopes' },
         },
@@ -59845,20 +59859,17 @@ const AUTHORIZATION_SERVER_RESOURCES = [
         defaults: ['kid', 'status'],
         identity: 'kid',
         fields: {
-            kid: authorizationServers_str('key id'),
-            status: authorizationServers_str('ACTIVE, NEXT or EXPIRED'),
-            alg: authorizationServers_str('algorithm'),
-            kty: authorizationServers_str('key type'),
-            use: authorizationServers_str('use'),
+            kid: str('key id'),
+            status: str('ACTIVE, NEXT or EXPIRED'),
+            alg: str('algorithm'),
+            kty: str('key type'),
+            use: str('use'),
         },
     },
 ];
 
 ;// CONCATENATED MODULE: ./src/resources/schema/directory.ts
-const directory_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const directory_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
-const directory_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-const lastSegment = (href) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
+
 const DIRECTORY_RESOURCES = [
     {
         name: 'okta.user',
@@ -59866,18 +59877,18 @@ const DIRECTORY_RESOURCES = [
         defaults: ["profile['email']"],
         aliases: Object.fromEntries(['email', 'login', 'firstName', 'lastName', 'displayName', 'department', 'title', 'manager', 'mobilePhone', 'employeeNumber'].map((k) => [k, `profile['${k}']`])),
         fields: {
-            id: directory_str('user id'),
-            status: directory_str('STAGED, PROVISIONED, ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT, SUSPENDED or DEPROVISIONED'),
-            transitioningToStatus: directory_str('the status a pending change leads to'),
-            profile: directory_dict('profile attributes (login, email, firstName, lastName, …)'),
-            credentials: directory_dict('credential metadata: provider {type, name}, recovery question; never a secret'),
-            type: directory_dict('the user type {id}'),
-            activated: directory_time('when the user was activated'),
-            created: directory_time('when the user was created'),
-            lastLogin: directory_time('the last sign-in'),
-            lastUpdated: directory_time('when the user was last changed'),
-            passwordChanged: directory_time('when the password last changed'),
-            statusChanged: directory_time('when the status last changed'),
+            id: str('user id'),
+            status: str('STAGED, PROVISIONED, ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT, SUSPENDED or DEPROVISIONED'),
+            transitioningToStatus: str('the status a pending change leads to'),
+            profile: dict('profile attributes (login, email, firstName, lastName, …)'),
+            credentials: dict('credential metadata: provider {type, name}, recovery question; never a secret'),
+            type: dict('the user type {id}'),
+            activated: time('when the user was activated'),
+            created: time('when the user was created'),
+            lastLogin: time('the last sign-in'),
+            lastUpdated: time('when the user was last changed'),
+            passwordChanged: time('when the password last changed'),
+            statusChanged: time('when the status last changed'),
             factors: { type: { list: { resource: 'okta.userFactor' } }, doc: 'enrolled factors', from: { read: '/api/v1/users/{userId}/factors', params: { userId: 'id' } } },
             roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles, direct and through groups', from: { read: '/api/v1/users/{userId}/roles', params: { userId: 'id' } } },
             groups: { type: { list: { resource: 'okta.group' } }, doc: 'groups the user belongs to', from: { read: '/api/v1/users/{id}/groups' } },
@@ -59888,14 +59899,14 @@ const DIRECTORY_RESOURCES = [
         doc: "A factor a user has enrolled (Okta Verify, WebAuthn, SMS, …).",
         defaults: ['factorType', 'status'],
         fields: {
-            id: directory_str('factor id'),
-            factorType: directory_str('push, signed_nonce (FastPass), webauthn, u2f, token:software:totp, sms, call, email, question, …'),
-            provider: directory_str('OKTA, GOOGLE, FIDO, …'),
-            vendorName: directory_str('vendor'),
-            status: directory_str('ACTIVE, PENDING_ACTIVATION, …'),
-            profile: directory_dict('factor details (phone number, device, authenticator name)'),
-            created: directory_time('when it was enrolled'),
-            lastUpdated: directory_time('when it last changed'),
+            id: str('factor id'),
+            factorType: str('push, signed_nonce (FastPass), webauthn, u2f, token:software:totp, sms, call, email, question, …'),
+            provider: str('OKTA, GOOGLE, FIDO, …'),
+            vendorName: str('vendor'),
+            status: str('ACTIVE, PENDING_ACTIVATION, …'),
+            profile: dict('factor details (phone number, device, authenticator name)'),
+            created: time('when it was enrolled'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -59903,12 +59914,12 @@ const DIRECTORY_RESOURCES = [
         doc: 'An admin role assignment.',
         defaults: ['label', 'status'],
         fields: {
-            id: directory_str('assignment id'),
-            type: directory_str('SUPER_ADMIN, ORG_ADMIN, APP_ADMIN, USER_ADMIN, HELP_DESK_ADMIN, READ_ONLY_ADMIN, …, or CUSTOM'),
-            label: directory_str('role name'),
-            status: directory_str('ACTIVE or INACTIVE'),
-            assignmentType: directory_str('USER, GROUP or CLIENT'),
-            assigneeId: { type: 'string', doc: 'id of the user, group or client the role is assigned to', from: { json: '_links.assignee.href', transform: lastSegment } },
+            id: str('assignment id'),
+            type: str('SUPER_ADMIN, ORG_ADMIN, APP_ADMIN, USER_ADMIN, HELP_DESK_ADMIN, READ_ONLY_ADMIN, …, or CUSTOM'),
+            label: str('role name'),
+            status: str('ACTIVE or INACTIVE'),
+            assignmentType: str('USER, GROUP or CLIENT'),
+            assigneeId: { type: 'string', doc: 'id of the user, group or client the role is assigned to', from: { json: '_links.assignee.href', transform: idFromHref } },
             group: {
                 type: { resource: 'okta.group' },
                 doc: 'the group that grants the role (GROUP assignments; null otherwise)',
@@ -59919,8 +59930,8 @@ const DIRECTORY_RESOURCES = [
                     },
                 },
             },
-            created: directory_time('when it was assigned'),
-            lastUpdated: directory_time('when it last changed'),
+            created: time('when it was assigned'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -59928,14 +59939,14 @@ const DIRECTORY_RESOURCES = [
         doc: 'A group of users.',
         defaults: ['name'],
         fields: {
-            id: directory_str('group id'),
-            name: directory_str('group name', 'profile.name'),
-            description: directory_str('group description', 'profile.description'),
-            type: directory_str('OKTA_GROUP, APP_GROUP or BUILT_IN (Everyone)'),
-            profile: directory_dict('profile attributes'),
-            created: directory_time('when it was created'),
-            lastUpdated: directory_time('when its profile last changed'),
-            lastMembershipUpdated: directory_time('when its members last changed'),
+            id: str('group id'),
+            name: str('group name', 'profile.name'),
+            description: str('group description', 'profile.description'),
+            type: str('OKTA_GROUP, APP_GROUP or BUILT_IN (Everyone)'),
+            profile: dict('profile attributes'),
+            created: time('when it was created'),
+            lastUpdated: time('when its profile last changed'),
+            lastMembershipUpdated: time('when its members last changed'),
             members: { type: { list: { resource: 'okta.user' } }, doc: 'members', from: { read: '/api/v1/groups/{groupId}/users', params: { groupId: 'id' } } },
             roles: { type: { list: { resource: 'okta.role' } }, doc: 'admin roles granted to every member', from: { read: '/api/v1/groups/{groupId}/roles', params: { groupId: 'id' } } },
             owners: { type: { list: { resource: 'okta.group.owner' } }, doc: 'owners responsible for the group', from: { read: '/api/v1/groups/{groupId}/owners', params: { groupId: 'id' } } },
@@ -59946,12 +59957,12 @@ const DIRECTORY_RESOURCES = [
         doc: 'An owner of a group.',
         defaults: ['displayName', 'type'],
         fields: {
-            id: directory_str('user or group id'),
-            type: directory_str('USER or GROUP'),
-            displayName: directory_str('name'),
-            originType: directory_str('OKTA_DIRECTORY or APPLICATION'),
+            id: str('user or group id'),
+            type: str('USER or GROUP'),
+            displayName: str('name'),
+            originType: str('OKTA_DIRECTORY or APPLICATION'),
             resolved: { type: 'bool', doc: 'whether the owner still exists' },
-            lastUpdated: directory_time('when it last changed'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -59959,12 +59970,12 @@ const DIRECTORY_RESOURCES = [
         doc: 'A rule that assigns users to groups.',
         defaults: ['name'],
         fields: {
-            id: directory_str('rule id'),
-            name: directory_str('rule name'),
-            status: directory_str('ACTIVE, INACTIVE or INVALID'),
-            type: directory_str('group_rule'),
-            conditions: directory_dict('who the rule applies to (expression, exclusions)'),
-            actions: directory_dict('the groups it assigns'),
+            id: str('rule id'),
+            name: str('rule name'),
+            status: str('ACTIVE, INACTIVE or INVALID'),
+            type: str('group_rule'),
+            conditions: dict('who the rule applies to (expression, exclusions)'),
+            actions: dict('the groups it assigns'),
         },
     },
 ];
@@ -59973,9 +59984,7 @@ const DIRECTORY_RESOURCES = [
 // The root `okta` resource, the organization and its org-wide settings, and `asset`.
 
 
-const list = (resource, read, doc) => ({ type: { list: { resource } }, doc, from: { read } });
-const org_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const org_time = (doc) => ({ type: 'time', doc });
+
 const notification = (key, doc) => ({ type: 'bool', doc, from: { read: SECURITY_NOTIFICATIONS_PATH, pick: key } });
 const ORG_RESOURCES = [
     {
@@ -60049,23 +60058,23 @@ const ORG_RESOURCES = [
         defaults: ['subdomain', 'companyName', 'status'],
         load: '/api/v1/org',
         fields: {
-            id: org_str('org id'),
-            companyName: org_str('company name'),
-            status: org_str('ACTIVE or INACTIVE'),
-            subdomain: org_str('the org subdomain'),
-            address1: org_str('address line 1'),
-            address2: org_str('address line 2'),
-            city: org_str('city'),
-            state: org_str('state'),
-            phoneNumber: org_str('phone number'),
-            postalCode: org_str('postal code'),
-            country: org_str('country'),
-            supportPhoneNumber: org_str('support phone number'),
-            website: org_str('website'),
-            endUserSupportHelpURL: org_str('end-user support URL'),
-            created: org_time('when the org was created'),
-            lastUpdated: org_time('when the org was last changed'),
-            expiresAt: org_time('when a trial org expires'),
+            id: str('org id'),
+            companyName: str('company name'),
+            status: str('ACTIVE or INACTIVE'),
+            subdomain: str('the org subdomain'),
+            address1: str('address line 1'),
+            address2: str('address line 2'),
+            city: str('city'),
+            state: str('state'),
+            phoneNumber: str('phone number'),
+            postalCode: str('postal code'),
+            country: str('country'),
+            supportPhoneNumber: str('support phone number'),
+            website: str('website'),
+            endUserSupportHelpURL: str('end-user support URL'),
+            created: time('when the org was created'),
+            lastUpdated: time('when the org was last changed'),
+            expiresAt: time('when a trial org expires'),
             pipeline: { type: 'string', doc: 'idx (Identity Engine) or v1 (Classic Engine)', from: { read: '/.well-known/okta-organization', pick: 'pipeline' } },
             optOutCommunicationEmails: { type: 'bool', doc: 'users opted out of Okta communication emails', from: { read: '/api/v1/org/privacy/oktaCommunication', pick: 'optOutEmailUsers' } },
             billingContact: {
@@ -60119,7 +60128,7 @@ const ORG_RESOURCES = [
         defaults: ['action'],
         identity: 'action',
         fields: {
-            action: org_str('none (off), audit (log only) or block (log and block)'),
+            action: str('none (off), audit (log only) or block (log and block)'),
             excludeZones: {
                 type: { list: { resource: 'okta.network' } },
                 doc: 'network zones ThreatInsight ignores',
@@ -60132,8 +60141,8 @@ const ORG_RESOURCES = [
                     },
                 },
             },
-            created: org_time('when it was created'),
-            lastUpdated: org_time('when it was last changed'),
+            created: time('when it was created'),
+            lastUpdated: time('when it was last changed'),
         },
     },
     {
@@ -60175,9 +60184,7 @@ async function contact(c, type) {
 }
 
 ;// CONCATENATED MODULE: ./src/resources/schema/policies.ts
-const policies_str = (doc) => ({ type: 'string', doc });
-const policies_time = (doc) => ({ type: 'time', doc });
-const policies_dict = (doc) => ({ type: 'dict', doc });
+
 const ofType = (type, doc) => ({
     type: { list: { resource: 'okta.policy' } },
     doc,
@@ -60206,17 +60213,17 @@ const POLICY_RESOURCES = [
         doc: 'A policy.',
         defaults: ['name'],
         fields: {
-            id: policies_str('policy id'),
-            name: policies_str('policy name'),
-            description: policies_str('description'),
-            type: policies_str('OKTA_SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
+            id: str('policy id'),
+            name: str('policy name'),
+            description: str('description'),
+            type: str('OKTA_SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
             priority: { type: 'int', doc: 'evaluation order, 1 first' },
-            status: policies_str('ACTIVE or INACTIVE'),
+            status: str('ACTIVE or INACTIVE'),
             system: { type: 'bool', doc: 'created by Okta (the default policy)' },
-            conditions: policies_dict('who the policy applies to (people.groups.include, authProvider, …)'),
-            settings: policies_dict('type-specific settings (password complexity/age/lockout, enrollment authenticators, …)'),
-            created: policies_time('when it was created'),
-            lastUpdated: policies_time('when it last changed'),
+            conditions: dict('who the policy applies to (people.groups.include, authProvider, …)'),
+            settings: dict('type-specific settings (password complexity/age/lockout, enrollment authenticators, …)'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
             rules: { type: { list: { resource: 'okta.policyRule' } }, doc: 'rules, in priority order', from: { read: '/api/v1/policies/{policyId}/rules', params: { policyId: 'id' } } },
             applications: {
                 type: { list: { resource: 'okta.application' } },
@@ -60228,7 +60235,7 @@ const POLICY_RESOURCES = [
                             return mappings;
                         return Promise.all(mappings.map((m) => {
                             const href = String(m._links?.application?.href ?? '');
-                            return c.read(`/api/v1/apps/${encodeURIComponent(href.slice(href.lastIndexOf('/') + 1))}`, { resource: 'okta.application' });
+                            return c.read(`/api/v1/apps/${encodeURIComponent(idFromHref(href) ?? '')}`, { resource: 'okta.application' });
                         }));
                     },
                 },
@@ -60240,16 +60247,16 @@ const POLICY_RESOURCES = [
         doc: 'A rule of a policy.',
         defaults: ['name'],
         fields: {
-            id: policies_str('rule id'),
-            name: policies_str('rule name'),
+            id: str('rule id'),
+            name: str('rule name'),
             priority: { type: 'int', doc: 'evaluation order' },
-            status: policies_str('ACTIVE or INACTIVE'),
+            status: str('ACTIVE or INACTIVE'),
             system: { type: 'bool', doc: "Okta's default rule (always last)" },
-            type: policies_str('SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
-            actions: policies_dict('what the rule does (signon.session, appSignOn.verificationMethod, passwordChange, …)'),
-            conditions: policies_dict('when the rule applies (people, network, platform, …); null for catch-all rules'),
-            created: policies_time('when it was created'),
-            lastUpdated: policies_time('when it last changed'),
+            type: str('SIGN_ON, PASSWORD, MFA_ENROLL, ACCESS_POLICY, …'),
+            actions: dict('what the rule does (signon.session, appSignOn.verificationMethod, passwordChange, …)'),
+            conditions: dict('when the rule applies (people, network, platform, …); null for catch-all rules'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
 ];
@@ -60259,9 +60266,7 @@ const POLICY_RESOURCES = [
 // authenticators, API tokens, identity providers, log streams, hooks, behaviour detection,
 // device assurance and brands.
 
-const security_str = (doc, json) => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const security_time = (doc, json) => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
-const security_dict = (doc, json) => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
+
 /** Enhanced dynamic zones hold `{include, exclude}`; the resource lists what is included. */
 const included = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? (v.include ?? []) : v);
 const METADATA = new Set(['id', 'name', 'platform', 'createdBy', 'createdDate', 'lastUpdatedBy', 'lastUpdate', '_links']);
@@ -60271,12 +60276,12 @@ const SECURITY_RESOURCES = [
         doc: 'A custom domain.',
         defaults: ['domain'],
         fields: {
-            id: security_str('domain id'),
-            domain: security_str('the domain name'),
-            validationStatus: security_str('NOT_STARTED, IN_PROGRESS, VERIFIED or COMPLETED'),
-            certificateSourceType: security_str('OKTA_MANAGED or MANUAL'),
+            id: str('domain id'),
+            domain: str('the domain name'),
+            validationStatus: str('NOT_STARTED, IN_PROGRESS, VERIFIED or COMPLETED'),
+            certificateSourceType: str('OKTA_MANAGED or MANUAL'),
             dnsRecords: { type: { list: 'dict' }, doc: 'DNS records to set (fqdn, recordType, values)' },
-            publicCertificate: security_dict('the certificate (subject, fingerprint, expiration)'),
+            publicCertificate: dict('the certificate (subject, fingerprint, expiration)'),
         },
     },
     {
@@ -60284,15 +60289,15 @@ const SECURITY_RESOURCES = [
         doc: 'A trusted origin: a site allowed to call Okta from the browser or be redirected to.',
         defaults: ['name'],
         fields: {
-            id: security_str('origin id'),
-            name: security_str('name'),
-            origin: security_str('the origin URL'),
-            status: security_str('ACTIVE or INACTIVE'),
+            id: str('origin id'),
+            name: str('name'),
+            origin: str('the origin URL'),
+            status: str('ACTIVE or INACTIVE'),
             scopes: { type: { list: 'dict' }, doc: 'what it is trusted for: {type: CORS, REDIRECT or IFRAME_EMBED}' },
-            createdBy: security_str('who created it'),
-            lastUpdatedBy: security_str('who last changed it'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
+            createdBy: str('who created it'),
+            lastUpdatedBy: str('who last changed it'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -60300,20 +60305,20 @@ const SECURITY_RESOURCES = [
         doc: 'A network zone.',
         defaults: ['name', 'type'],
         fields: {
-            id: security_str('zone id'),
-            name: security_str('zone name'),
-            type: security_str('IP, DYNAMIC or DYNAMIC_V2 (enhanced dynamic)'),
-            status: security_str('ACTIVE or INACTIVE'),
-            usage: security_str('POLICY (used in policies) or BLOCKLIST (always blocked)'),
+            id: str('zone id'),
+            name: str('zone name'),
+            type: str('IP, DYNAMIC or DYNAMIC_V2 (enhanced dynamic)'),
+            status: str('ACTIVE or INACTIVE'),
+            usage: str('POLICY (used in policies) or BLOCKLIST (always blocked)'),
             system: { type: 'bool', doc: 'created by Okta' },
-            proxyType: security_str('Any, Tor or NotTorAnonymizer (dynamic zones)'),
+            proxyType: str('Any, Tor or NotTorAnonymizer (dynamic zones)'),
             gateways: { type: { list: 'dict' }, doc: 'IP gateways {type: CIDR or RANGE, value}' },
             proxies: { type: { list: 'dict' }, doc: 'trusted proxies {type, value}' },
             locations: { type: { list: 'dict' }, doc: 'countries and regions {country, region}', from: { json: 'locations', transform: included } },
             asns: { type: { list: 'string' }, doc: 'autonomous system numbers', from: { json: 'asns', transform: included } },
-            ipServiceCategories: security_dict('enhanced dynamic zones: IP service categories {include, exclude}, e.g. ALL_ANONYMIZERS'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
+            ipServiceCategories: dict('enhanced dynamic zones: IP service categories {include, exclude}, e.g. ALL_ANONYMIZERS'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -60321,9 +60326,9 @@ const SECURITY_RESOURCES = [
         doc: 'A custom admin role.',
         defaults: ['label'],
         fields: {
-            id: security_str('role id'),
-            label: security_str('role name'),
-            description: security_str('description'),
+            id: str('role id'),
+            label: str('role name'),
+            description: str('description'),
             permissions: {
                 type: { list: 'string' },
                 doc: 'the permissions it grants (okta.users.manage, …)',
@@ -60336,17 +60341,17 @@ const SECURITY_RESOURCES = [
         doc: 'An authenticator (Identity Engine).',
         defaults: ['name', 'key', 'status'],
         fields: {
-            id: security_str('authenticator id'),
-            key: security_str('okta_password, okta_email, okta_verify, phone_number, webauthn, security_question, smart_card_idp, …'),
-            name: security_str('name'),
-            type: security_str('app, email, password, phone, security_key, security_question, federated, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('settings (allowedFor, channelBinding, compliance.fips, userVerification, …)'),
-            allowedFor: security_str('any, recovery, sso or none', 'settings.allowedFor'),
+            id: str('authenticator id'),
+            key: str('okta_password, okta_email, okta_verify, phone_number, webauthn, security_question, smart_card_idp, …'),
+            name: str('name'),
+            type: str('app, email, password, phone, security_key, security_question, federated, …'),
+            status: str('ACTIVE or INACTIVE'),
+            settings: dict('settings (allowedFor, channelBinding, compliance.fips, userVerification, …)'),
+            allowedFor: str('any, recovery, sso or none', 'settings.allowedFor'),
             tokenLifetimeInMinutes: { type: 'int', doc: 'email token lifetime', from: { json: 'settings.tokenLifetimeInMinutes' } },
-            userVerification: security_str('DISCOURAGED, PREFERRED or REQUIRED', 'settings.userVerification'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
+            userVerification: str('DISCOURAGED, PREFERRED or REQUIRED', 'settings.userVerification'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -60354,15 +60359,15 @@ const SECURITY_RESOURCES = [
         doc: "An API token's metadata (never the token).",
         defaults: ['name'],
         fields: {
-            id: security_str('token id'),
-            name: security_str('name'),
-            clientName: security_str('the client that created it'),
-            tokenWindow: security_str('idle lifetime (ISO 8601, e.g. P30D)'),
-            userId: security_str('the admin who created it (the token acts as them)'),
-            network: security_dict('network restriction {connection: ANYWHERE or ZONE, include, exclude}'),
-            created: security_time('when it was created'),
-            expiresAt: security_time('when it expires unless used'),
-            lastUpdated: security_time('when it was last used'),
+            id: str('token id'),
+            name: str('name'),
+            clientName: str('the client that created it'),
+            tokenWindow: str('idle lifetime (ISO 8601, e.g. P30D)'),
+            userId: str('the admin who created it (the token acts as them)'),
+            network: dict('network restriction {connection: ANYWHERE or ZONE, include, exclude}'),
+            created: time('when it was created'),
+            expiresAt: time('when it expires unless used'),
+            lastUpdated: time('when it was last used'),
             user: { type: { resource: 'okta.user' }, doc: 'the admin who created it', from: { read: '/api/v1/users/{id}', params: { id: 'userId' } } },
         },
     },
@@ -60371,15 +60376,15 @@ const SECURITY_RESOURCES = [
         doc: 'An inbound identity provider.',
         defaults: ['name', 'type', 'status'],
         fields: {
-            id: security_str('identity provider id'),
-            name: security_str('name'),
-            type: security_str('SAML2, OIDC, X509 (smart card), GOOGLE, MICROSOFT, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            issuerMode: security_str('issuer mode'),
-            protocol: security_dict('protocol settings (endpoints, credentials.trust.issuer, …)'),
-            policy: security_dict('account linking, provisioning and subject matching'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
+            id: str('identity provider id'),
+            name: str('name'),
+            type: str('SAML2, OIDC, X509 (smart card), GOOGLE, MICROSOFT, …'),
+            status: str('ACTIVE or INACTIVE'),
+            issuerMode: str('issuer mode'),
+            protocol: dict('protocol settings (endpoints, credentials.trust.issuer, …)'),
+            policy: dict('account linking, provisioning and subject matching'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -60387,13 +60392,13 @@ const SECURITY_RESOURCES = [
         doc: 'A System Log stream to a SIEM.',
         defaults: ['name', 'type', 'status'],
         fields: {
-            id: security_str('stream id'),
-            name: security_str('name'),
-            type: security_str('aws_eventbridge or splunk_cloud_logstreaming'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('destination settings (never the Splunk token)'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
+            id: str('stream id'),
+            name: str('name'),
+            type: str('aws_eventbridge or splunk_cloud_logstreaming'),
+            status: str('ACTIVE or INACTIVE'),
+            settings: dict('destination settings (never the Splunk token)'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -60401,18 +60406,18 @@ const SECURITY_RESOURCES = [
         doc: 'An event hook.',
         defaults: ['name', 'status'],
         fields: {
-            id: security_str('hook id'),
-            name: security_str('name'),
-            description: security_str('description'),
-            status: security_str('ACTIVE or INACTIVE'),
-            verificationStatus: security_str('VERIFIED or UNVERIFIED'),
-            channelType: security_str('HTTP', 'channel.type'),
-            channelUri: security_str('the URL Okta calls', 'channel.config.uri'),
-            channelAuthScheme: security_dict('how Okta authenticates to it (the secret is never returned)', 'channel.config.authScheme'),
+            id: str('hook id'),
+            name: str('name'),
+            description: str('description'),
+            status: str('ACTIVE or INACTIVE'),
+            verificationStatus: str('VERIFIED or UNVERIFIED'),
+            channelType: str('HTTP', 'channel.type'),
+            channelUri: str('the URL Okta calls', 'channel.config.uri'),
+            channelAuthScheme: dict('how Okta authenticates to it (the secret is never returned)', 'channel.config.authScheme'),
             headers: { type: { list: 'dict' }, doc: 'extra headers', from: { json: 'channel.config.headers' } },
             events: { type: { list: 'string' }, doc: 'event types it subscribes to', from: { json: 'events.items' } },
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -60420,13 +60425,13 @@ const SECURITY_RESOURCES = [
         doc: 'A behavior detection rule.',
         defaults: ['name', 'type', 'status'],
         fields: {
-            id: security_str('rule id'),
-            name: security_str('name'),
-            type: security_str('ANOMALOUS_LOCATION, ANOMALOUS_DEVICE, ANOMALOUS_IP, VELOCITY, …'),
-            status: security_str('ACTIVE or INACTIVE'),
-            settings: security_dict('detection settings'),
-            created: security_time('when it was created'),
-            lastUpdated: security_time('when it last changed'),
+            id: str('rule id'),
+            name: str('name'),
+            type: str('ANOMALOUS_LOCATION, ANOMALOUS_DEVICE, ANOMALOUS_IP, VELOCITY, …'),
+            status: str('ACTIVE or INACTIVE'),
+            settings: dict('detection settings'),
+            created: time('when it was created'),
+            lastUpdated: time('when it last changed'),
         },
     },
     {
@@ -60434,16 +60439,16 @@ const SECURITY_RESOURCES = [
         doc: 'A device assurance policy (Identity Engine).',
         defaults: ['name', 'platform'],
         fields: {
-            id: security_str('policy id'),
-            name: security_str('name'),
-            platform: security_str('ANDROID, IOS, MACOS, WINDOWS or CHROMEOS'),
+            id: str('policy id'),
+            name: str('name'),
+            platform: str('ANDROID, IOS, MACOS, WINDOWS or CHROMEOS'),
             settings: {
                 type: 'dict',
                 doc: 'the requirements (osVersion, diskEncryptionType, screenLockType, …)',
                 from: { json: '', transform: (v) => Object.fromEntries(Object.entries((v ?? {})).filter(([k]) => !METADATA.has(k))) },
             },
-            created: security_time('when it was created', 'createdDate'),
-            lastUpdated: security_time('when it last changed', 'lastUpdate'),
+            created: time('when it was created', 'createdDate'),
+            lastUpdated: time('when it last changed', 'lastUpdate'),
         },
     },
     {
@@ -60451,8 +60456,8 @@ const SECURITY_RESOURCES = [
         doc: 'A brand, with its sign-in page.',
         defaults: ['name'],
         fields: {
-            id: security_str('brand id'),
-            name: security_str('name'),
+            id: str('brand id'),
+            name: str('name'),
             isDefault: { type: 'bool', doc: 'the default brand' },
             signInPageCustomized: {
                 type: 'bool',
@@ -62912,9 +62917,6 @@ async function resolveProps(defs, overrides, now) {
     }
     return props;
 }
-function propDiagnostics(error, at) {
-    return error instanceof PropsError ? [{ severity: 'error', message: error.message, at }] : [];
-}
 
 ;// CONCATENATED MODULE: ./src/policy/waivers.ts
 // Waivers kept in the user's repository: a check (optionally only some of its failing resources)
@@ -63565,159 +63567,6 @@ function describeNetworkError(error) {
     return `the connection failed (${code})`;
 }
 
-;// CONCATENATED MODULE: ./src/report/compare.ts
-const MAX_ROWS = 50;
-function stateOf(c) {
-    return { status: c.status, impact: c.impact, risk: c.risk };
-}
-/** Worst first: the highest risk, then the highest impact, then by uid. */
-function byRisk(a, b) {
-    return b.risk - a.risk || b.impact - a.impact || a.uid.localeCompare(b.uid);
-}
-/**
- * Compares the head's report with the base's. `base` undefined with no `problem` means none of
- * the bundles existed on the base: every check is added. With a `problem`, nothing is compared.
- */
-function compareReports(base, head, baseLabel, problem) {
-    const comparison = { baseLabel, riskBefore: base?.riskScore ?? null, riskAfter: head.riskScore, added: [], removed: [], changed: [], unchanged: 0 };
-    if (problem)
-        return { ...comparison, problem, riskBefore: null };
-    const before = new Map((base?.checks ?? []).map((c) => [c.uid, c]));
-    const after = new Map(head.checks.map((c) => [c.uid, c]));
-    for (const [uid, now] of after) {
-        const was = before.get(uid);
-        if (!was)
-            comparison.added.push({ uid, title: now.title, ...stateOf(now) });
-        else if (was.status !== now.status || was.impact !== now.impact || was.risk !== now.risk) {
-            comparison.changed.push({ uid, title: now.title, before: stateOf(was), after: stateOf(now) });
-        }
-        else
-            comparison.unchanged++;
-    }
-    for (const [uid, was] of before)
-        if (!after.has(uid))
-            comparison.removed.push({ uid, title: was.title, ...stateOf(was) });
-    comparison.added.sort(byRisk);
-    comparison.removed.sort(byRisk);
-    // The largest rise in risk first, then the largest fall.
-    comparison.changed.sort((a, b) => b.after.risk - b.before.risk - (a.after.risk - a.before.risk) || a.uid.localeCompare(b.uid));
-    return comparison;
-}
-const riskText = (risk) => (risk === null ? 'unscored' : String(risk));
-/** "This change raises the risk from 40 to 80", "lowers …", "leaves the risk at 90". */
-function comparisonHeadline(c, label = c.baseLabel) {
-    if (c.problem)
-        return `The policies were not compared with ${label}.`;
-    const { riskBefore: b, riskAfter: a } = c;
-    if (b === a)
-        return `This change leaves the risk ${a === null ? 'unscored' : `at ${a}`}.`;
-    if (b !== null && a !== null)
-        return `This change ${a > b ? 'raises' : 'lowers'} the risk from ${b} to ${a}.`;
-    return `This change takes the risk from ${riskText(b)} to ${riskText(a)}.`;
-}
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-function countsText(c) {
-    return `${plural(c.added.length, 'check')} added, ${c.removed.length} removed, ${c.changed.length} changed, ${c.unchanged} unchanged`;
-}
-/** One line for logs: `Compared with origin/main: risk 40 → 80; 1 check added, 1 removed, 1 changed, 3 unchanged.` */
-function comparisonLine(c) {
-    const label = oneLine(c.baseLabel);
-    if (c.problem)
-        return `Not compared with ${label}: ${oneLine(c.problem)}`;
-    return `Compared with ${label}: risk ${riskText(c.riskBefore)} → ${riskText(c.riskAfter)}; ${countsText(c)}.`;
-}
-const oneLine = (text) => text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
-/** Text from a bundle (or the user) made inert in a Markdown table cell: no markup, no HTML, one line. */
-function markdownCell(text) {
-    return oneLine(text)
-        .replace(/[\\`*_[\]<>|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-        .trim();
-}
-/** Text shown as it is, in a fence no backtick run inside it can close. */
-function fenced(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}text\n${text}\n${fence}`;
-}
-function checkCell(c) {
-    const uid = `<code>${markdownCell(c.uid)}</code>`;
-    return c.title && c.title !== c.uid ? `${markdownCell(c.title)} ${uid}` : uid;
-}
-function table(title, header, rows) {
-    if (rows.length === 0)
-        return [];
-    const shown = rows.slice(0, MAX_ROWS);
-    const more = rows.length - shown.length;
-    const rule = `|${'---|'.repeat(header.split('|').length - 2)}`;
-    return [`**${title}**`, '', header, rule, ...shown, ...(more > 0 ? ['', `… and ${more} more.`] : []), ''];
-}
-const arrow = (before, after) => (before === after ? String(before) : `${String(before)} → ${String(after)}`);
-/** The comparison for the job summary and the pull-request comment. */
-function comparisonMarkdown(c) {
-    const label = `<code>${markdownCell(c.baseLabel)}</code>`;
-    const lines = [`### Policy changes compared with ${label}`, '', comparisonHeadline(c, label), ''];
-    if (c.problem) {
-        lines.push("The results are those of this branch's policies; the comparison was skipped because:", '', fenced(c.problem.slice(0, 8_000)));
-        return lines.join('\n') + '\n';
-    }
-    lines.push(`${countsText(c)}.`, '');
-    lines.push(...table('Changed', '| Check | Status | Impact | Risk |', c.changed.map((x) => `| ${checkCell(x)} | ${arrow(x.before.status, x.after.status)} | ${arrow(x.before.impact, x.after.impact)} | ${arrow(x.before.risk, x.after.risk)} |`)), ...table('Added', '| Check | Status | Impact | Risk |', c.added.map((x) => `| ${checkCell(x)} | ${x.status} | ${x.impact} | ${x.risk} |`)), ...table('Removed', '| Check | Status on the base | Impact | Risk it carried |', c.removed.map((x) => `| ${checkCell(x)} | ${x.status} | ${x.impact} | ${x.risk} |`)));
-    return lines.join('\n').trimEnd() + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/assess.ts
-// A whole assessment, as the CLI's `scan` and the action run it: gather the bundles (files,
-// directories, globs, https URLs, or the built-in bundle), check that Okta answers at all, scan,
-// build the report, and on request compare with the bundles as they are on a git ref, over the
-// same fetched data.
-
-
-
-
-
-
-
-
-/** The scan could not start: Okta refused the credentials, or could not be reached. */
-class CouldNotScanError extends Error {
-    name = 'CouldNotScanError';
-}
-async function gatherSources(options) {
-    if (options.sources.length === 0) {
-        const files = bundleFiles([builtInPolicyDir()]);
-        const texts = files.map((file) => ({ file, text: (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') }));
-        return { texts, localPaths: [], shared: texts, builtInFiles: new Set(files) };
-    }
-    const urls = options.sources.filter(isBundleUrl);
-    const localPaths = options.sources.filter((s) => !isBundleUrl(s));
-    // Relative paths stay relative (and so do the messages that name them) when cwd is the process's.
-    const located = localPaths.map((p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.relative)(process.cwd(), (0,external_node_path_.resolve)(options.cwd, p)) || '.'));
-    const files = bundleFiles(located);
-    const fetched = await fetchBundles(urls, options.fetch);
-    if (fetched.errors.length)
-        throw fetched.errors[0];
-    const local = files.map((file) => ({ file, text: (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') }));
-    return { texts: [...local, ...fetched.files], localPaths, shared: fetched.files, builtInFiles: new Set() };
-}
-/** One read that every scan needs: a refused credential or an unreachable org stops here. */
-async function preflight(client) {
-    const outcome = await client.read('/api/v1/org');
-    if (outcome.kind === 'failed')
-        throw new CouldNotScanError(outcome.error.message);
-}
-async function assess(options) {
-    const started = performance.now();
-    const sources = await gatherSources(options);
-    await preflight(options.client);
-    const common = { data: options.client, host: options.host, policyUids: options.policyUids, props: options.props, waiverFile: options.waiverFile, now: options.now };
-    const result = await scan({ ...common, bundleTexts: sources.texts });
-    const report = buildReport(result, { builtInFiles: sources.builtInFiles, client: options.client.stats(), totalMs: performance.now() - started });
-    if (!options.compareRef || sources.localPaths.length === 0)
-        return { report, builtIn: sources.builtInFiles.size > 0 };
-    const base = await evaluateAtRef({ ...common, cwd: options.cwd, ref: options.compareRef, paths: sources.localPaths, shared: sources.shared });
-    return { report, comparison: compareReports(base.report, report, options.compareRef, base.problem), builtIn: false };
-}
-
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Making text from Okta or from bundle files safe to print, per destination. Each helper is the
 // one place that decides what a hostile value (an app named `<img onerror=…>`, a group named
@@ -63740,7 +63589,7 @@ function clip(text, max) {
     return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 /** One line: line breaks and tabs become spaces, other controls and bidi overrides go. */
-function escape_oneLine(text) {
+function oneLine(text) {
     return text
         .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
         .replace(CONTROL, '')
@@ -63764,10 +63613,16 @@ const reference = (ch) => `&#${ch.codePointAt(0)};`;
  * Not for attribute values.
  */
 function mdText(text, max = 300) {
-    return clip(escape_oneLine(text), max)
+    return clip(oneLine(text), max)
         .replace(MARKDOWN_ACTIVE, reference)
         .replace(BLOCK_START, (start) => reference(start[0]) + start.slice(1))
         .replace(/(^|[^\w.+-])@(?=[\w-])/g, '$1@\u2060');
+}
+/** Text shown as it is, in a fenced block that no backtick run inside it can close. */
+function mdFence(text, lang = 'text') {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${text}\n${fence}`;
 }
 /** Text shown literally in a `<code>` element (a uid, a resource name). */
 function mdCode(text, max = 120) {
@@ -63829,7 +63684,173 @@ function terminalLines(text) {
         .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''));
 }
 
+;// CONCATENATED MODULE: ./src/report/compare.ts
+
+const MAX_ROWS = 50;
+function stateOf(c) {
+    return { status: c.status, impact: c.impact, risk: c.risk };
+}
+/** Worst first: the highest risk, then the highest impact, then by uid. */
+function byRisk(a, b) {
+    return b.risk - a.risk || b.impact - a.impact || a.uid.localeCompare(b.uid);
+}
+/**
+ * Compares the head's report with the base's. `base` undefined with no `problem` means none of
+ * the bundles existed on the base: every check is added. With a `problem`, nothing is compared.
+ */
+function compareReports(base, head, baseLabel, problem) {
+    const comparison = { baseLabel, riskBefore: base?.riskScore ?? null, riskAfter: head.riskScore, added: [], removed: [], changed: [], unchanged: 0 };
+    if (problem)
+        return { ...comparison, problem, riskBefore: null };
+    const before = new Map((base?.checks ?? []).map((c) => [c.uid, c]));
+    const after = new Map(head.checks.map((c) => [c.uid, c]));
+    for (const [uid, now] of after) {
+        const was = before.get(uid);
+        if (!was)
+            comparison.added.push({ uid, title: now.title, ...stateOf(now) });
+        else if (was.status !== now.status || was.impact !== now.impact || was.risk !== now.risk) {
+            comparison.changed.push({ uid, title: now.title, before: stateOf(was), after: stateOf(now) });
+        }
+        else
+            comparison.unchanged++;
+    }
+    for (const [uid, was] of before)
+        if (!after.has(uid))
+            comparison.removed.push({ uid, title: was.title, ...stateOf(was) });
+    comparison.added.sort(byRisk);
+    comparison.removed.sort(byRisk);
+    // The largest rise in risk first, then the largest fall.
+    comparison.changed.sort((a, b) => b.after.risk - b.before.risk - (a.after.risk - a.before.risk) || a.uid.localeCompare(b.uid));
+    return comparison;
+}
+const riskText = (risk) => (risk === null ? 'unscored' : String(risk));
+/** "This change raises the risk from 40 to 80", "lowers …", "leaves the risk at 90". */
+function comparisonHeadline(c, label = c.baseLabel) {
+    if (c.problem)
+        return `The policies were not compared with ${label}.`;
+    const { riskBefore: b, riskAfter: a } = c;
+    if (b === a)
+        return `This change leaves the risk ${a === null ? 'unscored' : `at ${a}`}.`;
+    if (b !== null && a !== null)
+        return `This change ${a > b ? 'raises' : 'lowers'} the risk from ${b} to ${a}.`;
+    return `This change takes the risk from ${riskText(b)} to ${riskText(a)}.`;
+}
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function countsText(c) {
+    return `${plural(c.added.length, 'check')} added, ${c.removed.length} removed, ${c.changed.length} changed, ${c.unchanged} unchanged`;
+}
+/** One line for logs: `Compared with origin/main: risk 40 → 80; 1 check added, 1 removed, 1 changed, 3 unchanged.` */
+function comparisonLine(c) {
+    const label = oneLine(c.baseLabel);
+    if (c.problem)
+        return `Not compared with ${label}: ${oneLine(c.problem)}`;
+    return `Compared with ${label}: risk ${riskText(c.riskBefore)} → ${riskText(c.riskAfter)}; ${countsText(c)}.`;
+}
+function checkCell(c) {
+    const uid = `<code>${mdText(c.uid)}</code>`;
+    return c.title && c.title !== c.uid ? `${mdText(c.title)} ${uid}` : uid;
+}
+function table(title, header, rows) {
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, MAX_ROWS);
+    const more = rows.length - shown.length;
+    const rule = `|${'---|'.repeat(header.split('|').length - 2)}`;
+    return [`**${title}**`, '', header, rule, ...shown, ...(more > 0 ? ['', `… and ${more} more.`] : []), ''];
+}
+const arrow = (before, after) => (before === after ? String(before) : `${String(before)} → ${String(after)}`);
+/** The comparison for the job summary and the pull-request comment. */
+function comparisonMarkdown(c) {
+    const label = `<code>${mdText(c.baseLabel)}</code>`;
+    const lines = [`### Policy changes compared with ${label}`, '', comparisonHeadline(c, label), ''];
+    if (c.problem) {
+        lines.push("The results are those of this branch's policies; the comparison was skipped because:", '', mdFence(c.problem.slice(0, 8_000)));
+        return lines.join('\n') + '\n';
+    }
+    lines.push(`${countsText(c)}.`, '');
+    lines.push(...table('Changed', '| Check | Status | Impact | Risk |', c.changed.map((x) => `| ${checkCell(x)} | ${arrow(x.before.status, x.after.status)} | ${arrow(x.before.impact, x.after.impact)} | ${arrow(x.before.risk, x.after.risk)} |`)), ...table('Added', '| Check | Status | Impact | Risk |', c.added.map((x) => `| ${checkCell(x)} | ${x.status} | ${x.impact} | ${x.risk} |`)), ...table('Removed', '| Check | Status on the base | Impact | Risk it carried |', c.removed.map((x) => `| ${checkCell(x)} | ${x.status} | ${x.impact} | ${x.risk} |`)));
+    return lines.join('\n').trimEnd() + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/assess.ts
+// A whole assessment, as the CLI's `scan` and the action run it: gather the bundles (files,
+// directories, globs, https URLs, or the built-in bundle), check that Okta answers at all, scan,
+// build the report, and on request compare with the bundles as they are on a git ref, over the
+// same fetched data.
+
+
+
+
+
+
+
+
+/** The scan could not start: Okta refused the credentials, or could not be reached. */
+class CouldNotScanError extends Error {
+    name = 'CouldNotScanError';
+}
+async function gatherSources(options) {
+    if (options.sources.length === 0) {
+        const files = bundleFiles([builtInPolicyDir()]);
+        const texts = files.map((file) => ({ file, text: (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') }));
+        return { texts, localPaths: [], shared: texts, builtInFiles: new Set(files) };
+    }
+    const urls = options.sources.filter(isBundleUrl);
+    const localPaths = options.sources.filter((s) => !isBundleUrl(s));
+    // Relative paths stay relative (and so do the messages that name them) when cwd is the process's.
+    const located = localPaths.map((p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.relative)(process.cwd(), (0,external_node_path_.resolve)(options.cwd, p)) || '.'));
+    const files = bundleFiles(located);
+    const fetched = await fetchBundles(urls, options.fetch);
+    if (fetched.errors.length)
+        throw fetched.errors[0];
+    const local = files.map((file) => ({ file, text: (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') }));
+    return { texts: [...local, ...fetched.files], localPaths, shared: fetched.files, builtInFiles: new Set() };
+}
+/** One read that every scan needs: a refused credential or an unreachable org stops here. */
+async function preflight(client) {
+    const outcome = await client.read('/api/v1/org');
+    if (outcome.kind === 'failed')
+        throw new CouldNotScanError(outcome.error.message);
+}
+async function assess(options) {
+    const started = performance.now();
+    const sources = await gatherSources(options);
+    await preflight(options.client);
+    const common = { data: options.client, host: options.host, policyUids: options.policyUids, props: options.props, waiverFile: options.waiverFile, now: options.now };
+    const result = await scan({ ...common, bundleTexts: sources.texts });
+    const report = buildReport(result, { builtInFiles: sources.builtInFiles, client: options.client.stats(), totalMs: performance.now() - started });
+    if (!options.compareRef || sources.localPaths.length === 0)
+        return { report, builtIn: sources.builtInFiles.size > 0 };
+    const base = await evaluateAtRef({ ...common, cwd: options.cwd, ref: options.compareRef, paths: sources.localPaths, shared: sources.shared });
+    return { report, comparison: compareReports(base.report, report, options.compareRef, base.problem), builtIn: false };
+}
+
 ;// CONCATENATED MODULE: ./src/report/console.ts
+// The console report, in the manner of cnspec's compact output: a line per check marked by its
+// result, the rating and risk of each failure, then the policies and, last, the org's risk.
+//
+//   Asset: Okta Organization acme.okta.com
+//
+//   ✓ Pass:  Passwords must contain a number
+//   . Skip:  …
+//   ~ Waived: …
+//   ! Error: The Admin Console requires multifactor authentication
+//            app authentication policies exist only on Identity Engine orgs; …
+//   ✕ Fail:  CRITICAL (90)   The System Log is streamed to a central log server
+//   ✕ Fail:  HIGH (75)       Every administrator has a phishing-resistant authenticator
+//            ben@acme.example, chloe@acme.example and 2 more
+//
+//   Policies:
+//     CRITICAL (90)   Okta security best practices 1.0.0
+//
+//   Risk: 90 (critical) — 72 failed, 15 passed, 0 errors, 0 skipped, 0 waived
+//
+// Labels and the rating-and-risk are padded so titles line up. Passes are listed in compact too,
+// as cnspec does. Failures come last and worst first, next to the verdict at the bottom of a
+// terminal. Compact names a few failing resources on one line; full lists them one per line with their
+// type and id, and adds the remediation of each failure.
+// Every value from Okta or a bundle goes through terminalText: no escape sequence gets through.
+
 
 
 const ANSI = { red: '31', boldRed: '1;31', yellow: '33', blue: '34', cyan: '36', green: '32', magenta: '35', dim: '2', bold: '1' };
@@ -63841,7 +63862,6 @@ const INDENT = ' '.repeat(9);
 /** `CRITICAL (100)` is the longest rating-and-risk. */
 const RISK_WIDTH = 'CRITICAL (100)'.length;
 const ratingText = (rating, risk) => (risk === undefined ? rating.toUpperCase() : `${rating.toUpperCase()} (${risk})`);
-const console_byRisk = (a, b) => b.risk - a.risk || a.title.localeCompare(b.title);
 const byTitle = (a, b) => a.title.localeCompare(b.title);
 function resourceLines(c, full, max) {
     const n = c.failingResources.length;
@@ -63931,7 +63951,7 @@ function consoleReport(report, options = {}) {
     const o = { full, maxResources: options.maxResources ?? (full ? 25 : 5) };
     const paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
     const of = (status) => report.checks.filter((c) => c.status === status);
-    const ordered = [...of('pass').sort(byTitle), ...of('skip').sort(byTitle), ...of('waived').sort(byTitle), ...of('error').sort(byTitle), ...of('fail').sort(console_byRisk)];
+    const ordered = [...of('pass').sort(byTitle), ...of('skip').sort(byTitle), ...of('waived').sort(byTitle), ...of('error').sort(byTitle), ...of('fail').sort(worstFirst)];
     const lines = [`Asset: ${terminalText(report.asset)}`, ''];
     for (const c of ordered)
         lines.push(...checkLines(c, paint, o));
@@ -64054,8 +64074,7 @@ function buildJUnit(report) {
 // - the category (`automationDetails.id`) names the org, so scans of several orgs on the same
 //   commit do not replace each other's alerts.
 
-/** okta-posture's home page, for links from reports. */
-const PROJECT_URL = 'https://github.com/okta-posture/okta-posture';
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** GitHub rejects a run with more rules or results than this. */
 const MAX_RULES = 25_000;
@@ -64362,6 +64381,19 @@ function tableLines(header, rows, align) {
 const markdown_plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary (GITHUB_STEP_SUMMARY): GitHub-flavoured Markdown with a little HTML, built from
+// the report. `core.summary` writes it as it is, so every value from Okta or a bundle is escaped
+// here (escape.ts).
+//
+// GitHub refuses a step summary over 1 MiB. The summary is built as fixed blocks (title, risk,
+// counts, comparison) and lists (policies, failing checks, errors, waivers, remediation, skipped,
+// passing). When everything does not fit, lists are filled in order of importance until the budget
+// is spent; the first list that cannot be shown whole shows what fits, the ones after it show
+// nothing, and each list that lost items says how many and where the rest is (options.filesNote).
+// The order: policies, errors, failing checks (with up to 3 resources named each, or none when
+// the rows do not all fit with names), waivers, remediation details, skipped, passing. So the
+// passing list goes first, then the remediation, then resource names, then the failing rows.
+
 
 
 
@@ -64370,10 +64402,8 @@ const SUMMARY_MAX_BYTES = 1024 * 1024 - 48 * 1024;
 /** Failing resources named in the table row of a check, and in its remediation details. */
 const NAMES_IN_ROW = 3;
 const NAMES_IN_DETAILS = 20;
-const summary_RATINGS = ['critical', 'high', 'medium', 'low', 'none'];
 const REMEDIATION_LABELS = { console: 'Admin Console', terraform: 'Terraform', api: 'API', cli: 'CLI' };
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
-const summary_byRisk = (a, b) => b.risk - a.risk || b.impact - a.impact || a.title.localeCompare(b.title);
 const resourceName = (r) => mdCode(r.name || r.id, 60);
 function namedResources(c, max) {
     const shown = c.failingResources.slice(0, max).map(resourceName);
@@ -64454,7 +64484,7 @@ function header(report) {
 function countsTables(report) {
     const n = report.counts;
     const status = tableLines(['✅ Passed', '❌ Failed', '⚠️ Errors', '⏭️ Skipped', '💤 Waived'], [[n.pass, n.fail, n.error, n.skip, n.waived].map(String)], ['r', 'r', 'r', 'r', 'r']);
-    const impact = tableLines(['Failed checks by impact', ...summary_RATINGS.map((r) => `${ratingMarker(r)} ${r[0].toUpperCase()}${r.slice(1)}`)], [[`${n.fail} failed`, ...summary_RATINGS.map((r) => String(report.failuresByImpact[r]))]], ['l', 'r', 'r', 'r', 'r', 'r']);
+    const impact = tableLines(['Failed checks by impact', ...RATINGS.map((r) => `${ratingMarker(r)} ${r[0].toUpperCase()}${r.slice(1)}`)], [[`${n.fail} failed`, ...RATINGS.map((r) => String(report.failuresByImpact[r]))]], ['l', 'r', 'r', 'r', 'r', 'r']);
     return [...status, '', ...impact].join('\n');
 }
 function policyRow(p) {
@@ -64470,9 +64500,9 @@ function expiredWarning(expired) {
 /** Everything in the summary, in document order, with `names` resources named per failing row. */
 function blocks(report, options, names) {
     const of = (status) => report.checks.filter((c) => c.status === status);
-    const failing = of('fail').sort(summary_byRisk);
+    const failing = of('fail').sort(worstFirst);
     const errors = of('error').sort((a, b) => b.impact - a.impact || a.title.localeCompare(b.title));
-    const waivers = report.checks.filter((c) => c.waiver).sort((a, b) => Number(b.waiver.expired) - Number(a.waiver.expired) || summary_byRisk(a, b));
+    const waivers = report.checks.filter((c) => c.waiver).sort((a, b) => Number(b.waiver.expired) - Number(a.waiver.expired) || worstFirst(a, b));
     const skipped = of('skip');
     const passing = of('pass').sort((a, b) => a.title.localeCompare(b.title));
     const where = options.filesNote ?? 'the JSON and SARIF reports';
@@ -64697,12 +64727,10 @@ function describeStatus(d) {
 }
 
 ;// CONCATENATED MODULE: ./src/okta/answers.ts
+// What an Okta error answer means for the scan: the org lacks the feature (unavailable), these
+// credentials may not read it (forbidden, saying what would allow it), or it failed.
 
-const ROLE_NAMES = {
-    SUPER_ADMIN: 'Super Administrator',
-    ORG_ADMIN: 'Organization Administrator',
-    READ_ONLY_ADMIN: 'Read-Only Administrator',
-};
+
 function parseErrorBody(text) {
     try {
         const v = JSON.parse(text);
@@ -64744,7 +64772,7 @@ function errorOutcome(endpoint, request, res, oauth) {
             };
         }
         if (code === 'E0000006') {
-            const roles = endpoint.adminRoles?.map((r) => ROLE_NAMES[r] ?? r);
+            const roles = endpoint.adminRoles?.map((r) => ADMIN_ROLE_NAMES[r] ?? r);
             return {
                 kind: 'forbidden',
                 reason: `${request}: the credentials' admin role may not read this (${describeStatus(details)})`,
@@ -64799,6 +64827,10 @@ function readKey(value) {
     catch (error) {
         throw new CredentialsError(error.message);
     }
+}
+/** Whether any credential is given, as an argument or in the environment (before checking it). */
+function credentialsGiven(input, env = process.env) {
+    return [input.token, input.clientId, input.privateKey, ...TOKEN_VARIABLES.map((n) => env[n]), env.OKTA_API_CLIENT_ID, env.OKTA_API_PRIVATE_KEY].some((v) => nonEmpty(v) !== undefined);
 }
 function resolveCredentials(input, env = process.env) {
     const apiToken = nonEmpty(input.token) ?? TOKEN_VARIABLES.map((name) => nonEmpty(env[name])).find(Boolean);
@@ -65923,11 +65955,34 @@ function writeReports(dir, report, ctx) {
         (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_.join)(dir, name), renderOutput(format, report, ctx));
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/cli/simulatorEnv.ts
+// The environment a client needs to reach a running simulator: its URL and API token and, for orgs
+// with a scanner service app, the app's id, scopes and key (written to a private temporary file,
+// removed by `remove()`).
+
+
+
+function simulatorEnv(sim) {
+    const vars = { OKTA_ORG_URL: sim.url, OKTA_API_TOKEN: sim.token };
+    if (!sim.serviceApp)
+        return { vars, remove: () => undefined };
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'okta-posture-sim-'));
+    const keyFile = (0,external_node_path_.join)(dir, 'service-app-key.pem');
+    (0,external_node_fs_namespaceObject.writeFileSync)(keyFile, sim.serviceApp.privateKey, { mode: 0o600 });
+    Object.assign(vars, {
+        OKTA_API_CLIENT_ID: sim.serviceApp.clientId,
+        OKTA_API_PRIVATE_KEY: keyFile,
+        OKTA_API_PRIVATE_KEY_ID: sim.serviceApp.keyId,
+        OKTA_API_SCOPES: sim.serviceApp.scopes.join(' '),
+    });
+    return { vars, remove: () => (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true }) };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/demo.ts
 // `okta-posture demo`: starts a simulated org on loopback (the `demo` org unless --org names
 // another) and scans it exactly as `scan` scans a real one, with the org's own credentials.
-
-
 
 
 
@@ -65967,26 +66022,15 @@ async function demoCommand(argv, out, err) {
     }
     const { org, rest } = takeOrg(argv);
     const sim = await startSimulator({ org });
-    const keyDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'okta-posture-demo-'));
+    const env = simulatorEnv(sim);
     try {
-        const env = { OKTA_ORG_URL: sim.url, OKTA_API_TOKEN: sim.token };
-        if (sim.serviceApp) {
-            const keyFile = (0,external_node_path_.join)(keyDir, 'service-app-key.pem');
-            (0,external_node_fs_namespaceObject.writeFileSync)(keyFile, sim.serviceApp.privateKey, { mode: 0o600 });
-            Object.assign(env, {
-                OKTA_API_CLIENT_ID: sim.serviceApp.clientId,
-                OKTA_API_PRIVATE_KEY: keyFile,
-                OKTA_API_PRIVATE_KEY_ID: sim.serviceApp.keyId,
-                OKTA_API_SCOPES: sim.serviceApp.scopes.join(' '),
-            });
-        }
         err.write(`Scanning the simulated '${sim.orgName}' org at ${sim.url}\n`);
         const reportDir = rest.some((a) => a === '--report-dir' || a.startsWith('--report-dir=')) ? [] : ['--report-dir', DEMO_REPORT_DIR];
-        return await scanCommand([...reportDir, ...rest], out, err, env);
+        return await scanCommand([...reportDir, ...rest], out, err, env.vars);
     }
     finally {
         await sim.close();
-        (0,external_node_fs_namespaceObject.rmSync)(keyDir, { recursive: true, force: true });
+        env.remove();
     }
 }
 
@@ -66602,7 +66646,6 @@ async function shellCommand(argv, out, err, env = process.env, input = process.s
 
 
 
-
 const SIMULATE_HELP = `Usage: okta-posture simulate [options]
 
 Serve a simulated Okta org on 127.0.0.1 (pagination, rate limits, errors, OAuth, faults).
@@ -66680,15 +66723,8 @@ async function simulateCommand(argv, out, err) {
         seed: intOption(values.seed, 'seed', 0),
         stallMs: intOption(values['stall-ms'], 'stall-ms', 0, 3_600_000),
     });
-    let keyDir;
-    const lines = [`OKTA_ORG_URL=${sim.url}`, `OKTA_API_TOKEN=${sim.token}`];
-    if (sim.serviceApp) {
-        keyDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'okta-posture-sim-'));
-        const keyFile = (0,external_node_path_.join)(keyDir, 'service-app-key.pem');
-        (0,external_node_fs_namespaceObject.writeFileSync)(keyFile, sim.serviceApp.privateKey, { mode: 0o600 });
-        lines.push(`OKTA_API_CLIENT_ID=${sim.serviceApp.clientId}`, `OKTA_API_PRIVATE_KEY=${keyFile}`, `OKTA_API_PRIVATE_KEY_ID=${sim.serviceApp.keyId}`, `OKTA_API_SCOPES=${sim.serviceApp.scopes.join(' ')}`);
-    }
-    out.write(lines.join('\n') + '\n');
+    const env = simulatorEnv(sim);
+    out.write(Object.entries(env.vars).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
     err.write(`Serving the '${sim.orgName}' org at ${sim.url} (stats: ${sim.url}/__sim/stats). Press Ctrl-C to stop.\n`);
     await new Promise((resolve) => {
         const stop = () => resolve();
@@ -66696,8 +66732,7 @@ async function simulateCommand(argv, out, err) {
         process.once('SIGTERM', stop);
     });
     await sim.close();
-    if (keyDir)
-        (0,external_node_fs_namespaceObject.rmSync)(keyDir, { recursive: true, force: true });
+    env.remove();
     return 0;
 }
 

@@ -3,13 +3,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import type { Report } from '../report/report.js';
+import { worstFirst, type Report } from '../report/report.js';
 import { anchorFor, type AnchorContext } from '../report/sarif.js';
 
 export const MAX_ANNOTATIONS = 10;
 
 export function annotate(report: Report, anchors: AnchorContext): void {
-  const failing = report.checks.filter((c) => c.status === 'fail').sort((a, b) => b.risk - a.risk || a.title.localeCompare(b.title));
+  const failing = report.checks.filter((c) => c.status === 'fail').sort(worstFirst);
   for (const check of failing.slice(0, MAX_ANNOTATIONS)) {
     const anchor = anchorFor(check, anchors);
     const inRepo = anchors.repoRoot !== undefined && existsSync(join(anchors.repoRoot, anchor.uri));

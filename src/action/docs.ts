@@ -2,7 +2,7 @@
 // catalogue so they cannot drift: inputs, outputs, the OAuth scopes a service app needs, and what
 // needs more than a Read-Only Administrator.
 import { parse } from 'yaml';
-import { ENDPOINTS } from '../okta/endpoints.js';
+import { ADMIN_ROLE_NAMES, ENDPOINTS } from '../okta/endpoints.js';
 
 interface ActionYaml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
@@ -10,8 +10,6 @@ interface ActionYaml {
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
-
-const ROLE_NAMES: Record<string, string> = { SUPER_ADMIN: 'Super Administrator', ORG_ADMIN: 'Organization Administrator' };
 
 export function renderActionReference(actionYaml: string): string {
   const action = parse(actionYaml) as ActionYaml;
@@ -28,7 +26,7 @@ export function renderActionReference(actionYaml: string): string {
 
   lines.push('', '| what | needs |', '|---|---|');
   for (const e of ENDPOINTS) {
-    const roles = e.adminRoles?.filter((r) => r !== 'READ_ONLY_ADMIN').map((r) => ROLE_NAMES[r] ?? r);
+    const roles = e.adminRoles?.filter((r) => r !== 'READ_ONLY_ADMIN').map((r) => ADMIN_ROLE_NAMES[r] ?? r);
     if (!roles?.length && !e.sswsOnly) continue;
     const needs = [roles?.length ? `the ${roles.join(' or ')} role` : '', e.sswsOnly ? 'an API token (Okta refuses OAuth access tokens here)' : ''].filter(Boolean).join('; ');
     lines.push(`| \`GET ${e.path}\` | ${needs} |`);

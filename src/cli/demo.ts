@@ -1,12 +1,10 @@
 // `okta-posture demo`: starts a simulated org on loopback (the `demo` org unless --org names
 // another) and scans it exactly as `scan` scans a real one, with the org's own credentials.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startSimulator } from '../simulator/index.js';
 import { BUILT_IN_ORGS } from '../simulator/orgs/index.js';
 import { UsageError } from './args.js';
 import { scanCommand, SCAN_HELP } from './scan.js';
+import { simulatorEnv } from './simulatorEnv.js';
 
 /** Where the demo writes its reports unless --report-dir says otherwise. */
 export const DEMO_REPORT_DIR = 'demo-results';
@@ -41,24 +39,13 @@ export async function demoCommand(argv: string[], out: NodeJS.WritableStream, er
   }
   const { org, rest } = takeOrg(argv);
   const sim = await startSimulator({ org });
-  const keyDir = mkdtempSync(join(tmpdir(), 'okta-posture-demo-'));
+  const env = simulatorEnv(sim);
   try {
-    const env: NodeJS.ProcessEnv = { OKTA_ORG_URL: sim.url, OKTA_API_TOKEN: sim.token };
-    if (sim.serviceApp) {
-      const keyFile = join(keyDir, 'service-app-key.pem');
-      writeFileSync(keyFile, sim.serviceApp.privateKey, { mode: 0o600 });
-      Object.assign(env, {
-        OKTA_API_CLIENT_ID: sim.serviceApp.clientId,
-        OKTA_API_PRIVATE_KEY: keyFile,
-        OKTA_API_PRIVATE_KEY_ID: sim.serviceApp.keyId,
-        OKTA_API_SCOPES: sim.serviceApp.scopes.join(' '),
-      });
-    }
     err.write(`Scanning the simulated '${sim.orgName}' org at ${sim.url}\n`);
     const reportDir = rest.some((a) => a === '--report-dir' || a.startsWith('--report-dir=')) ? [] : ['--report-dir', DEMO_REPORT_DIR];
-    return await scanCommand([...reportDir, ...rest], out, err, env);
+    return await scanCommand([...reportDir, ...rest], out, err, env.vars);
   } finally {
     await sim.close();
-    rmSync(keyDir, { recursive: true, force: true });
+    env.remove();
   }
 }

@@ -1,10 +1,9 @@
 // `okta-posture simulate`: serves a simulated Okta org on loopback until interrupted, and prints
 // the environment a client needs to reach it, each variable alone on a line.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { FAULT_KINDS, type FaultKind } from '../simulator/faults.js';
 import { builtInFixture, startSimulator } from '../simulator/index.js';
+import { simulatorEnv } from './simulatorEnv.js';
 import { BUILT_IN_ORGS } from '../simulator/orgs/index.js';
 import { intOption, parseCommandArgs, rateOption, UsageError, type OptionSpec } from './args.js';
 
@@ -89,20 +88,8 @@ export async function simulateCommand(argv: string[], out: NodeJS.WritableStream
     stallMs: intOption(values['stall-ms'], 'stall-ms', 0, 3_600_000),
   });
 
-  let keyDir: string | undefined;
-  const lines = [`OKTA_ORG_URL=${sim.url}`, `OKTA_API_TOKEN=${sim.token}`];
-  if (sim.serviceApp) {
-    keyDir = mkdtempSync(join(tmpdir(), 'okta-posture-sim-'));
-    const keyFile = join(keyDir, 'service-app-key.pem');
-    writeFileSync(keyFile, sim.serviceApp.privateKey, { mode: 0o600 });
-    lines.push(
-      `OKTA_API_CLIENT_ID=${sim.serviceApp.clientId}`,
-      `OKTA_API_PRIVATE_KEY=${keyFile}`,
-      `OKTA_API_PRIVATE_KEY_ID=${sim.serviceApp.keyId}`,
-      `OKTA_API_SCOPES=${sim.serviceApp.scopes.join(' ')}`,
-    );
-  }
-  out.write(lines.join('\n') + '\n');
+  const env = simulatorEnv(sim);
+  out.write(Object.entries(env.vars).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
   err.write(`Serving the '${sim.orgName}' org at ${sim.url} (stats: ${sim.url}/__sim/stats). Press Ctrl-C to stop.\n`);
 
   await new Promise<void>((resolve) => {
@@ -111,6 +98,6 @@ export async function simulateCommand(argv: string[], out: NodeJS.WritableStream
     process.once('SIGTERM', stop);
   });
   await sim.close();
-  if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+  env.remove();
   return 0;
 }

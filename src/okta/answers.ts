@@ -1,6 +1,6 @@
 // What an Okta error answer means for the scan: the org lacks the feature (unavailable), these
 // credentials may not read it (forbidden, saying what would allow it), or it failed.
-import type { Endpoint } from './endpoints.js';
+import { ADMIN_ROLE_NAMES, type Endpoint } from './endpoints.js';
 import { describeStatus, OktaAuthError, OktaRequestError } from './errors.js';
 import type { Outcome } from './outcome.js';
 import type { RawResponse } from './transport.js';
@@ -11,11 +11,6 @@ export interface OktaErrorBody {
   errorCauses?: Array<{ errorSummary?: string }>;
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  SUPER_ADMIN: 'Super Administrator',
-  ORG_ADMIN: 'Organization Administrator',
-  READ_ONLY_ADMIN: 'Read-Only Administrator',
-};
 
 export function parseErrorBody(text: string): OktaErrorBody {
   try {
@@ -60,7 +55,7 @@ export function errorOutcome(endpoint: Endpoint, request: string, res: RawRespon
       };
     }
     if (code === 'E0000006') {
-      const roles = endpoint.adminRoles?.map((r) => ROLE_NAMES[r] ?? r);
+      const roles = endpoint.adminRoles?.map((r) => ADMIN_ROLE_NAMES[r] ?? r);
       return {
         kind: 'forbidden',
         reason: `${request}: the credentials' admin role may not read this (${describeStatus(details)})`,

@@ -56,6 +56,11 @@ function readKey(value: string): KeyObject {
   }
 }
 
+/** Whether any credential is given, as an argument or in the environment (before checking it). */
+export function credentialsGiven(input: CredentialInput, env: NodeJS.ProcessEnv = process.env): boolean {
+  return [input.token, input.clientId, input.privateKey, ...TOKEN_VARIABLES.map((n) => env[n]), env.OKTA_API_CLIENT_ID, env.OKTA_API_PRIVATE_KEY].some((v) => nonEmpty(v) !== undefined);
+}
+
 export function resolveCredentials(input: CredentialInput, env: NodeJS.ProcessEnv = process.env): Credentials {
   const apiToken = nonEmpty(input.token) ?? TOKEN_VARIABLES.map((name) => nonEmpty(env[name])).find(Boolean);
   if (apiToken !== undefined && /\s/.test(apiToken)) throw new CredentialsError('the API token contains whitespace');

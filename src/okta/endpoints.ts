@@ -44,6 +44,13 @@ const object = { kind: 'object' } as const;
 const none = { kind: 'none' } as const;
 const link = (defaultLimit?: number, maxLimit?: number): Paging => ({ kind: 'link', defaultLimit, maxLimit });
 
+/** The Admin Console's names of the admin roles that endpoints require. */
+export const ADMIN_ROLE_NAMES: Readonly<Record<string, string>> = {
+  SUPER_ADMIN: 'Super Administrator',
+  ORG_ADMIN: 'Organization Administrator',
+  READ_ONLY_ADMIN: 'Read-Only Administrator',
+};
+
 export const SECURITY_NOTIFICATIONS_PATH = '/api/internal/org/settings/security-notification-settings';
 
 export const ENDPOINTS: readonly Endpoint[] = [

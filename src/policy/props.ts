@@ -4,7 +4,7 @@ import { evaluate } from '../mql/evaluator.js';
 import { MqlError } from '../mql/errors.js';
 import { parse } from '../mql/parser.js';
 import { ErrorValue, type Value } from '../mql/values.js';
-import type { Bundle, Diagnostic, PropDef } from './bundle.js';
+import type { Bundle, PropDef } from './bundle.js';
 
 export class PropsError extends Error {
   override name = 'PropsError';
@@ -63,8 +63,4 @@ export async function resolveProps(
     if (typeof base === 'number' && typeof props[name] !== 'number') throw new PropsError(`the prop '${name}' is a number; '${String(value)}' is not`);
   }
   return props;
-}
-
-export function propDiagnostics(error: unknown, at: Diagnostic['at']): Diagnostic[] {
-  return error instanceof PropsError ? [{ severity: 'error', message: error.message, at }] : [];
 }

@@ -6,6 +6,9 @@ import type { ScoringSystem } from './bundle.js';
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skip' | 'waived';
 export type Rating = 'critical' | 'high' | 'medium' | 'low' | 'none';
 
+/** The ratings, worst first. */
+export const RATINGS: readonly Rating[] = ['critical', 'high', 'medium', 'low', 'none'];
+
 export interface Scorable {
   status: CheckStatus;
   /** 0–100; a failing check without one scores 0. */

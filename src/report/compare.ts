@@ -3,6 +3,7 @@
 // same fetched data, one with the base's bundles and one with the head's. Pure functions.
 import type { CheckStatus } from '../policy/scoring.js';
 import type { Report, ReportCheck } from './report.js';
+import { mdFence, mdText, oneLine } from './escape.js';
 
 export interface CheckState {
   status: CheckStatus;
@@ -95,25 +96,9 @@ export function comparisonLine(c: Comparison): string {
   return `Compared with ${label}: risk ${riskText(c.riskBefore)} → ${riskText(c.riskAfter)}; ${countsText(c)}.`;
 }
 
-const oneLine = (text: string): string => text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
-
-/** Text from a bundle (or the user) made inert in a Markdown table cell: no markup, no HTML, one line. */
-export function markdownCell(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_[\]<>|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-    .trim();
-}
-
-/** Text shown as it is, in a fence no backtick run inside it can close. */
-function fenced(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}text\n${text}\n${fence}`;
-}
-
 function checkCell(c: { uid: string; title: string }): string {
-  const uid = `<code>${markdownCell(c.uid)}</code>`;
-  return c.title && c.title !== c.uid ? `${markdownCell(c.title)} ${uid}` : uid;
+  const uid = `<code>${mdText(c.uid)}</code>`;
+  return c.title && c.title !== c.uid ? `${mdText(c.title)} ${uid}` : uid;
 }
 
 function table(title: string, header: string, rows: string[]): string[] {
@@ -128,10 +113,10 @@ const arrow = <T>(before: T, after: T): string => (before === after ? String(bef
 
 /** The comparison for the job summary and the pull-request comment. */
 export function comparisonMarkdown(c: Comparison): string {
-  const label = `<code>${markdownCell(c.baseLabel)}</code>`;
+  const label = `<code>${mdText(c.baseLabel)}</code>`;
   const lines = [`### Policy changes compared with ${label}`, '', comparisonHeadline(c, label), ''];
   if (c.problem) {
-    lines.push("The results are those of this branch's policies; the comparison was skipped because:", '', fenced(c.problem.slice(0, 8_000)));
+    lines.push("The results are those of this branch's policies; the comparison was skipped because:", '', mdFence(c.problem.slice(0, 8_000)));
     return lines.join('\n') + '\n';
   }
   lines.push(`${countsText(c)}.`, '');

@@ -22,7 +22,7 @@
 // terminal. Compact names a few failing resources on one line; full lists them one per line with their
 // type and id, and adds the remediation of each failure.
 // Every value from Okta or a bundle goes through terminalText: no escape sequence gets through.
-import type { Report, ReportCheck } from './report.js';
+import { worstFirst, type Report, type ReportCheck } from './report.js';
 import { riskRating, type Rating } from '../policy/scoring.js';
 import { terminalLines, terminalText } from './escape.js';
 
@@ -49,7 +49,6 @@ const RISK_WIDTH = 'CRITICAL (100)'.length;
 
 const ratingText = (rating: Rating | 'unrated', risk?: number): string => (risk === undefined ? rating.toUpperCase() : `${rating.toUpperCase()} (${risk})`);
 
-const byRisk = (a: ReportCheck, b: ReportCheck): number => b.risk - a.risk || a.title.localeCompare(b.title);
 const byTitle = (a: ReportCheck, b: ReportCheck): number => a.title.localeCompare(b.title);
 
 function resourceLines(c: ReportCheck, full: boolean, max: number): string[] {
@@ -138,7 +137,7 @@ export function consoleReport(report: Report, options: ConsoleOptions = {}): str
   const o = { full, maxResources: options.maxResources ?? (full ? 25 : 5) };
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const of = (status: ReportCheck['status']) => report.checks.filter((c) => c.status === status);
-  const ordered = [...of('pass').sort(byTitle), ...of('skip').sort(byTitle), ...of('waived').sort(byTitle), ...of('error').sort(byTitle), ...of('fail').sort(byRisk)];
+  const ordered = [...of('pass').sort(byTitle), ...of('skip').sort(byTitle), ...of('waived').sort(byTitle), ...of('error').sort(byTitle), ...of('fail').sort(worstFirst)];
 
   const lines = [`Asset: ${terminalText(report.asset)}`, ''];
   for (const c of ordered) lines.push(...checkLines(c, paint, o));

@@ -55,6 +55,13 @@ export function mdText(text: string, max = 300): string {
     .replace(/(^|[^\w.+-])@(?=[\w-])/g, '$1@\u2060');
 }
 
+/** Text shown as it is, in a fenced block that no backtick run inside it can close. */
+export function mdFence(text: string, lang = 'text'): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${text}\n${fence}`;
+}
+
 /** Text shown literally in a `<code>` element (a uid, a resource name). */
 export function mdCode(text: string, max = 120): string {
   return `<code>${mdText(text, max)}</code>`;

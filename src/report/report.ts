@@ -3,7 +3,7 @@
 // REPORT_SCHEMA_VERSION.
 import type { Value } from '../mql/values.js';
 import type { ClientStats } from '../okta/client.js';
-import { impactRating, type CheckStatus, type Rating } from '../policy/scoring.js';
+import { type CheckStatus, impactRating, type Rating, RATINGS } from '../policy/scoring.js';
 import type { ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
 
@@ -43,6 +43,9 @@ export interface ReportCheck {
   /** The MQL that ran. */
   mql?: string;
 }
+
+/** Worst first: by the risk a check adds, then its impact, then its title. */
+export const worstFirst = (a: ReportCheck, b: ReportCheck): number => b.risk - a.risk || b.impact - a.impact || a.title.localeCompare(b.title);
 
 export interface ReportPolicy {
   uid: string;
@@ -85,7 +88,6 @@ export interface ReportMeta {
   totalMs?: number;
 }
 
-const RATINGS: Rating[] = ['critical', 'high', 'medium', 'low', 'none'];
 
 /** The plain value of a prop or MQL value, for JSON. */
 function plain(v: Value): Value {

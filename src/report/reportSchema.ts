@@ -2,11 +2,12 @@
 // every report in the tests, and published as a standard JSON Schema (docs/report.schema.json).
 import type { Schema, SchemaSet } from '../simulator/conformance/schemaValidator.js';
 import { REPORT_SCHEMA_VERSION } from './report.js';
+import { RATINGS } from '../policy/scoring.js';
+import { PROJECT_URL } from '../version.js';
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const str: Schema = { type: 'string' };
 const int = (minimum = 0, maximum?: number): Schema => ({ type: 'integer', minimum, ...(maximum === undefined ? {} : { maximum }) });
-const RATINGS = ['critical', 'high', 'medium', 'low', 'none'];
 const STATUSES = ['pass', 'fail', 'error', 'skip', 'waived'];
 const counts = (keys: string[]): Schema => ({ type: 'object', required: keys, properties: Object.fromEntries(keys.map((k) => [k, int()])), additionalProperties: false });
 
@@ -24,7 +25,7 @@ export const REPORT_SCHEMAS: SchemaSet = {
       riskScore: { ...int(0, 100), nullable: true },
       rating: { type: 'string', enum: [...RATINGS, 'unrated'] },
       counts: counts(STATUSES),
-      failuresByImpact: counts(RATINGS),
+      failuresByImpact: counts([...RATINGS]),
       policies: { type: 'array', items: ref('Policy') },
       checks: { type: 'array', items: ref('Check') },
       props: { type: 'object', additionalProperties: true },
@@ -61,7 +62,7 @@ export const REPORT_SCHEMAS: SchemaSet = {
       variant: str,
       title: str,
       impact: int(0, 100),
-      impactRating: { type: 'string', enum: RATINGS },
+      impactRating: { type: 'string', enum: [...RATINGS] },
       status: { type: 'string', enum: STATUSES },
       risk: int(0, 100),
       failingResources: {
@@ -122,7 +123,7 @@ export function reportJsonSchema(): object {
   };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `https://github.com/okta-posture/okta-posture/blob/main/docs/report.schema.json`,
+    $id: `${PROJECT_URL}/blob/main/docs/report.schema.json`,
     title: `okta-posture JSON report, schema version ${REPORT_SCHEMA_VERSION}`,
     $ref: '#/$defs/Report',
     $defs: convert(REPORT_SCHEMAS),

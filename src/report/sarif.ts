@@ -10,9 +10,8 @@
 //   commit do not replace each other's alerts.
 import { createHash } from 'node:crypto';
 import type { Report, ReportCheck } from './report.js';
+import { PROJECT_URL } from '../version.js';
 
-/** okta-posture's home page, for links from reports. */
-export const PROJECT_URL = 'https://github.com/okta-posture/okta-posture';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** GitHub rejects a run with more rules or results than this. */

@@ -10,8 +10,8 @@
 // The order: policies, errors, failing checks (with up to 3 resources named each, or none when
 // the rows do not all fit with names), waivers, remediation details, skipped, passing. So the
 // passing list goes first, then the remediation, then resource names, then the failing rows.
-import type { Report, ReportCheck } from './report.js';
-import { riskRating, type Rating } from '../policy/scoring.js';
+import { worstFirst, type Report, type ReportCheck } from './report.js';
+import { RATINGS, riskRating } from '../policy/scoring.js';
 import { mdCode, mdProse, mdText } from './escape.js';
 import { checkCell, plural, ratingCell, ratingMarker, tableLines, utcMinute } from './markdown.js';
 
@@ -31,7 +31,6 @@ export const SUMMARY_MAX_BYTES = 1024 * 1024 - 48 * 1024;
 const NAMES_IN_ROW = 3;
 const NAMES_IN_DETAILS = 20;
 
-const RATINGS: Rating[] = ['critical', 'high', 'medium', 'low', 'none'];
 const REMEDIATION_LABELS: Record<string, string> = { console: 'Admin Console', terraform: 'Terraform', api: 'API', cli: 'CLI' };
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
@@ -53,7 +52,6 @@ interface List {
 
 type Block = string | List;
 
-const byRisk = (a: ReportCheck, b: ReportCheck): number => b.risk - a.risk || b.impact - a.impact || a.title.localeCompare(b.title);
 
 const resourceName = (r: { id: string; name: string }): string => mdCode(r.name || r.id, 60);
 
@@ -155,9 +153,9 @@ function expiredWarning(expired: ReportCheck[]): string | undefined {
 /** Everything in the summary, in document order, with `names` resources named per failing row. */
 function blocks(report: Report, options: SummaryOptions, names: number): Block[] {
   const of = (status: ReportCheck['status']) => report.checks.filter((c) => c.status === status);
-  const failing = of('fail').sort(byRisk);
+  const failing = of('fail').sort(worstFirst);
   const errors = of('error').sort((a, b) => b.impact - a.impact || a.title.localeCompare(b.title));
-  const waivers = report.checks.filter((c) => c.waiver).sort((a, b) => Number(b.waiver!.expired) - Number(a.waiver!.expired) || byRisk(a, b));
+  const waivers = report.checks.filter((c) => c.waiver).sort((a, b) => Number(b.waiver!.expired) - Number(a.waiver!.expired) || worstFirst(a, b));
   const skipped = of('skip');
   const passing = of('pass').sort((a, b) => a.title.localeCompare(b.title));
   const where = options.filesNote ?? 'the JSON and SARIF reports';

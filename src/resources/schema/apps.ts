@@ -1,12 +1,9 @@
 // App integrations with their assignments, consent grants, signing keys and service-app roles.
 import { ErrorValue } from '../../mql/values.js';
-import type { FieldSpec, ResourceSpec } from '../types.js';
+import type { ResourceSpec } from '../types.js';
+import { dict, idFromHref, str, time } from './fields.js';
 
-const str = (doc: string, json?: string): FieldSpec => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const time = (doc: string): FieldSpec => ({ type: 'time', doc });
-const dict = (doc: string, json?: string): FieldSpec => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
 
-const policyIdFromHref = (href: unknown) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
 
 export const APP_RESOURCES: ResourceSpec[] = [
   {
@@ -29,7 +26,7 @@ export const APP_RESOURCES: ResourceSpec[] = [
       visibility: dict('dashboard visibility'),
       accessibility: dict('self-service and redirect settings'),
       universalLogoutStatus: str('Universal Logout status', 'universalLogout.status'),
-      accessPolicyId: { type: 'string', doc: 'id of the authentication policy', from: { json: '_links.accessPolicy.href', transform: policyIdFromHref } },
+      accessPolicyId: { type: 'string', doc: 'id of the authentication policy', from: { json: '_links.accessPolicy.href', transform: idFromHref } },
       accessPolicy: {
         type: { resource: 'okta.policy' },
         doc: 'the authentication (access) policy that guards the app (Identity Engine)',

@@ -1,9 +1,7 @@
 // Custom authorization servers (API Access Management) and what they hold.
 import type { FieldSpec, ResourceSpec } from '../types.js';
+import { dict, str, time } from './fields.js';
 
-const str = (doc: string, json?: string): FieldSpec => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const time = (doc: string): FieldSpec => ({ type: 'time', doc });
-const dict = (doc: string): FieldSpec => ({ type: 'dict', doc });
 /** A list under the server; each item learns its server's id, as nothing in Okta's JSON says it. */
 const under = (resource: string, path: string, doc: string): FieldSpec => ({
   type: { list: { resource } },

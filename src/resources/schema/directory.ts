@@ -1,11 +1,8 @@
 // People and groups: users with their factors, admin roles and groups; groups with members,
 // roles and owners; group rules.
-import type { FieldSpec, ResourceSpec } from '../types.js';
+import type { ResourceSpec } from '../types.js';
+import { dict, idFromHref, str, time } from './fields.js';
 
-const str = (doc: string, json?: string): FieldSpec => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const time = (doc: string, json?: string): FieldSpec => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
-const dict = (doc: string, json?: string): FieldSpec => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
-const lastSegment = (href: unknown) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) : null);
 
 export const DIRECTORY_RESOURCES: ResourceSpec[] = [
   {
@@ -58,7 +55,7 @@ export const DIRECTORY_RESOURCES: ResourceSpec[] = [
       label: str('role name'),
       status: str('ACTIVE or INACTIVE'),
       assignmentType: str('USER, GROUP or CLIENT'),
-      assigneeId: { type: 'string', doc: 'id of the user, group or client the role is assigned to', from: { json: '_links.assignee.href', transform: lastSegment } },
+      assigneeId: { type: 'string', doc: 'id of the user, group or client the role is assigned to', from: { json: '_links.assignee.href', transform: idFromHref } },
       group: {
         type: { resource: 'okta.group' },
         doc: 'the group that grants the role (GROUP assignments; null otherwise)',

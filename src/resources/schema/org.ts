@@ -2,10 +2,8 @@
 import { SECURITY_NOTIFICATIONS_PATH } from '../../okta/endpoints.js';
 import { ErrorValue, isResource } from '../../mql/values.js';
 import type { FieldSpec, ResourceContext, ResourceSpec } from '../types.js';
+import { list, str, time } from './fields.js';
 
-const list = (resource: string, read: string, doc: string): FieldSpec => ({ type: { list: { resource } }, doc, from: { read } });
-const str = (doc: string, json?: string): FieldSpec => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const time = (doc: string): FieldSpec => ({ type: 'time', doc });
 const notification = (key: string, doc: string): FieldSpec => ({ type: 'bool', doc, from: { read: SECURITY_NOTIFICATIONS_PATH, pick: key } });
 
 export const ORG_RESOURCES: ResourceSpec[] = [

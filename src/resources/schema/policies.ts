@@ -1,9 +1,7 @@
 // Policies of every type and their rules.
 import type { FieldSpec, ResourceSpec } from '../types.js';
+import { dict, idFromHref, str, time } from './fields.js';
 
-const str = (doc: string): FieldSpec => ({ type: 'string', doc });
-const time = (doc: string): FieldSpec => ({ type: 'time', doc });
-const dict = (doc: string): FieldSpec => ({ type: 'dict', doc });
 
 const ofType = (type: string, doc: string): FieldSpec => ({
   type: { list: { resource: 'okta.policy' } },
@@ -56,7 +54,7 @@ export const POLICY_RESOURCES: ResourceSpec[] = [
             return Promise.all(
               mappings.map((m) => {
                 const href = String((m as { _links?: { application?: { href?: string } } })._links?.application?.href ?? '');
-                return c.read(`/api/v1/apps/${encodeURIComponent(href.slice(href.lastIndexOf('/') + 1))}`, { resource: 'okta.application' });
+                return c.read(`/api/v1/apps/${encodeURIComponent(idFromHref(href) ?? '')}`, { resource: 'okta.application' });
               }),
             );
           },

@@ -2,11 +2,9 @@
 // authenticators, API tokens, identity providers, log streams, hooks, behaviour detection,
 // device assurance and brands.
 import { ErrorValue } from '../../mql/values.js';
-import type { FieldSpec, ResourceSpec } from '../types.js';
+import type { ResourceSpec } from '../types.js';
+import { dict, str, time } from './fields.js';
 
-const str = (doc: string, json?: string): FieldSpec => ({ type: 'string', doc, ...(json ? { from: { json } } : {}) });
-const time = (doc: string, json?: string): FieldSpec => ({ type: 'time', doc, ...(json ? { from: { json } } : {}) });
-const dict = (doc: string, json?: string): FieldSpec => ({ type: 'dict', doc, ...(json ? { from: { json } } : {}) });
 
 /** Enhanced dynamic zones hold `{include, exclude}`; the resource lists what is included. */
 const included = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? ((v as { include?: unknown }).include ?? []) : v);
